@@ -1,0 +1,52 @@
+package dev.ddbstreams;
+
+import java.util.Locale;
+
+/** What a stream writes for each change: the stream's {@code StreamViewType}. */
+public enum ViewType {
+  /** Only the key attributes. */
+  KEYS_ONLY,
+  /** The item after the change. */
+  NEW_IMAGE,
+  /** The item before the change. */
+  OLD_IMAGE,
+  /** Both images. */
+  NEW_AND_OLD_IMAGES,
+  /** The record did not say; only hand-made records lack it. */
+  UNKNOWN;
+
+  /**
+   * Returns whether streams of this view type carry the given image (when the event has it).
+   *
+   * @param kind the image
+   * @return {@code true} if such a stream writes that image
+   */
+  public boolean carries(ImageKind kind) {
+    return switch (this) {
+      case NEW_AND_OLD_IMAGES -> true;
+      case NEW_IMAGE -> kind == ImageKind.NEW_IMAGE;
+      case OLD_IMAGE -> kind == ImageKind.OLD_IMAGE;
+      case KEYS_ONLY, UNKNOWN -> false;
+    };
+  }
+
+  /**
+   * Parses DynamoDB's name of a view type; anything else, {@code null} included, is {@link
+   * #UNKNOWN}.
+   *
+   * @param name a name such as {@code NEW_AND_OLD_IMAGES}
+   * @return the view type
+   */
+  public static ViewType fromWireName(@org.jspecify.annotations.Nullable String name) {
+    if (name == null) {
+      return UNKNOWN;
+    }
+    return switch (name.toUpperCase(Locale.ROOT)) {
+      case "KEYS_ONLY" -> KEYS_ONLY;
+      case "NEW_IMAGE" -> NEW_IMAGE;
+      case "OLD_IMAGE" -> OLD_IMAGE;
+      case "NEW_AND_OLD_IMAGES" -> NEW_AND_OLD_IMAGES;
+      default -> UNKNOWN;
+    };
+  }
+}
