@@ -1,0 +1,82 @@
+package dev.ddbstreams;
+
+import dev.ddbstreams.internal.mapping.MapperRegistry;
+import dev.ddbstreams.internal.mapping.SchemaImageMapper;
+import java.util.Map;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Turns a DynamoDB image (the attribute map of a stream record's {@code NewImage} or {@code
+ * OldImage}) into a Java object.
+ *
+ * <p>{@link #of(Class)} picks a mapper by the target type and builds it once per type:
+ *
+ * <ul>
+ *   <li>classes annotated {@code @DynamoDbBean}: the enhanced client's {@code
+ *       TableSchema.fromBean};
+ *   <li>classes annotated {@code @DynamoDbImmutable}: {@code TableSchema.fromImmutableClass};
+ *   <li>{@code Map.class}: an untyped {@code Map<String, Object>} as {@link Images#toMap} gives;
+ *   <li>{@code EnhancedDocument.class}: the enhanced client's document;
+ *   <li>any other class, Java records included: a Jackson-based mapper. Numbers go to the field's
+ *       numeric type and fail if they do not fit, {@code SS}/{@code NS}/{@code BS} to sets or
+ *       lists, {@code B} to {@code byte[]}, {@code NULL} to {@code null}, {@code M} and {@code L}
+ *       to nested objects, maps and lists. Attributes without a field are ignored.
+ * </ul>
+ *
+ * <p>Implementations must be thread-safe and must throw {@link ImageMappingException}, naming the
+ * attribute path and never a value, when an image does not fit.
+ *
+ * <pre>{@code
+ * ImageMapper<Pet> pets = ImageMapper.of(Pet.class);
+ * Pet pet = pets.map(record.dynamodb().newImage());
+ * }</pre>
+ *
+ * @param <T> the type images are mapped to
+ */
+@FunctionalInterface
+public interface ImageMapper<T> {
+
+  /**
+   * Maps one image.
+   *
+   * @param image the image's attributes
+   * @return the mapped object, never {@code null}
+   * @throws ImageMappingException if the image does not fit the target type
+   */
+  T map(Map<String, AttributeValue> image);
+
+  /**
+   * Returns a name for the target type, used in exception messages.
+   *
+   * @return a type name; by default this mapper's class name
+   */
+  default String targetTypeName() {
+    return getClass().getName();
+  }
+
+  /**
+   * Returns the mapper for a target type, built on first use and cached for the life of the class.
+   *
+   * @param type the target type
+   * @param <T> the target type
+   * @return a thread-safe mapper
+   * @throws ImageMappingException if no mapper can be built for the type (for example a bean whose
+   *     schema the enhanced client rejects)
+   */
+  static <T> ImageMapper<T> of(Class<T> type) {
+    return MapperRegistry.mapperFor(type);
+  }
+
+  /**
+   * Returns a mapper that uses an enhanced-client table schema, for example a static schema that
+   * avoids bean introspection.
+   *
+   * @param schema the schema
+   * @param <T> the item type
+   * @return a thread-safe mapper
+   */
+  static <T> ImageMapper<T> of(TableSchema<T> schema) {
+    return new SchemaImageMapper<>(schema);
+  }
+}

@@ -1,0 +1,430 @@
+package dev.ddbstreams;
+
+import java.math.BigInteger;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.Identity;
+import software.amazon.awssdk.services.dynamodb.model.Record;
+
+/**
+ * One change from a DynamoDB stream, with its images decoded to {@code T} on first use.
+ *
+ * <p>Built from the AWS SDK v2 {@link Record}, the form both KCL and this library's Lambda adapter
+ * hand over. Metadata is read once at construction, which also checks what every stream record has
+ * (event ID, a known event name, a numeric sequence number); images are mapped lazily, at most once
+ * each, and a failure to map names the record and the attribute path, never a value.
+ *
+ * <pre>{@code
+ * StreamRecord<Pet> change = StreamRecord.of(raw, Pet.class);
+ * if (change.eventName() == EventName.INSERT) {
+ *   Pet pet = change.newImage().orElseThrow();
+ * }
+ * }</pre>
+ *
+ * <p>Instances are immutable apart from the image caches and safe to share between threads.
+ *
+ * @param <T> the type images are mapped to
+ */
+public final class StreamRecord<T> {
+  private static final Map<String, AttributeValue> NO_IMAGE = Map.of();
+
+  private final Record raw;
+  private final ImageMapper<T> mapper;
+  private final @Nullable String streamArn;
+  private final String eventId;
+  private final EventName eventName;
+  private final String sequenceNumber;
+  private final BigInteger sequence;
+  private final ViewType viewType;
+  private final @Nullable UserIdentity userIdentity;
+
+  private volatile @Nullable Optional<T> newImage;
+  private volatile @Nullable Optional<T> oldImage;
+
+  private StreamRecord(Record raw, ImageMapper<T> mapper, @Nullable String streamArn) {
+    this.raw = Objects.requireNonNull(raw, "raw");
+    this.mapper = Objects.requireNonNull(mapper, "mapper");
+    this.streamArn = streamArn;
+    String id = raw.eventID();
+    software.amazon.awssdk.services.dynamodb.model.StreamRecord body = raw.dynamodb();
+    String seq = body == null ? null : body.sequenceNumber();
+    if (id == null || id.isEmpty()) {
+      throw new MalformedRecordException(id, seq, "the record has no eventID");
+    }
+    if (body == null) {
+      throw new MalformedRecordException(id, null, "the record has no dynamodb section");
+    }
+    this.eventId = id;
+    this.eventName = parseEventName(raw.eventNameAsString(), id, seq);
+    this.sequence = parseSequence(seq, id);
+    this.sequenceNumber = Objects.requireNonNull(seq);
+    this.viewType = ViewType.fromWireName(body.streamViewTypeAsString());
+    Identity identity = raw.userIdentity();
+    this.userIdentity =
+        identity == null || identity.type() == null || identity.principalId() == null
+            ? null
+            : new UserIdentity(identity.type(), identity.principalId());
+  }
+
+  /**
+   * Wraps a raw record, mapping images with {@link ImageMapper#of(Class)}.
+   *
+   * @param raw the SDK v2 record
+   * @param type the type images are mapped to
+   * @param <T> the type images are mapped to
+   * @return the typed record
+   * @throws MalformedRecordException if the record lacks an event ID, a known event name or a
+   *     numeric sequence number
+   */
+  public static <T> StreamRecord<T> of(Record raw, Class<T> type) {
+    return new StreamRecord<>(raw, ImageMapper.of(type), null);
+  }
+
+  /**
+   * Wraps a raw record, mapping images with the given mapper.
+   *
+   * @param raw the SDK v2 record
+   * @param mapper the image mapper
+   * @param <T> the type images are mapped to
+   * @return the typed record
+   * @throws MalformedRecordException as {@link #of(Record, Class)}
+   */
+  public static <T> StreamRecord<T> of(Record raw, ImageMapper<T> mapper) {
+    return new StreamRecord<>(raw, mapper, null);
+  }
+
+  /**
+   * Wraps a raw record that came from a known stream. The SDK record has no field for the stream
+   * ARN; adapters that know it pass it here.
+   *
+   * @param raw the SDK v2 record
+   * @param mapper the image mapper
+   * @param streamArn the ARN of the stream, or {@code null} if unknown
+   * @param <T> the type images are mapped to
+   * @return the typed record
+   * @throws MalformedRecordException as {@link #of(Record, Class)}
+   */
+  public static <T> StreamRecord<T> of(
+      Record raw, ImageMapper<T> mapper, @Nullable String streamArn) {
+    return new StreamRecord<>(raw, mapper, streamArn);
+  }
+
+  private static EventName parseEventName(@Nullable String name, String id, @Nullable String seq) {
+    if (name != null) {
+      switch (name) {
+        case "INSERT":
+          return EventName.INSERT;
+        case "MODIFY":
+          return EventName.MODIFY;
+        case "REMOVE":
+          return EventName.REMOVE;
+        default:
+          break;
+      }
+    }
+    throw new MalformedRecordException(
+        id, seq, "unknown eventName '" + name + "' (expected INSERT, MODIFY or REMOVE)");
+  }
+
+  private static BigInteger parseSequence(@Nullable String seq, String id) {
+    if (seq == null || seq.isEmpty()) {
+      throw new MalformedRecordException(id, seq, "the record has no SequenceNumber");
+    }
+    for (int i = 0; i < seq.length(); i++) {
+      char c = seq.charAt(i);
+      if (c < '0' || c > '9') {
+        throw new MalformedRecordException(id, seq, "SequenceNumber is not a decimal number");
+      }
+    }
+    return new BigInteger(seq);
+  }
+
+  /**
+   * Returns the record's unique event ID.
+   *
+   * @return the event ID
+   */
+  public String eventId() {
+    return eventId;
+  }
+
+  /**
+   * Returns the kind of change.
+   *
+   * @return INSERT, MODIFY or REMOVE
+   */
+  public EventName eventName() {
+    return eventName;
+  }
+
+  /**
+   * Returns the record format version, such as {@code 1.1}.
+   *
+   * @return the event version, or empty if the record does not state it
+   */
+  public Optional<String> eventVersion() {
+    return Optional.ofNullable(raw.eventVersion());
+  }
+
+  /**
+   * Returns where the record came from, normally {@code aws:dynamodb}.
+   *
+   * @return the event source, or empty if the record does not state it
+   */
+  public Optional<String> eventSource() {
+    return Optional.ofNullable(raw.eventSource());
+  }
+
+  /**
+   * Returns the region of the table.
+   *
+   * @return the region, or empty if the record does not state it
+   */
+  public Optional<String> awsRegion() {
+    return Optional.ofNullable(raw.awsRegion());
+  }
+
+  /**
+   * Returns the ARN of the stream, when the adapter that built this record knew it.
+   *
+   * @return the stream ARN or empty
+   */
+  public Optional<String> streamArn() {
+    return Optional.ofNullable(streamArn);
+  }
+
+  /**
+   * Returns the item's key attributes as sent.
+   *
+   * @return an unmodifiable map, empty if the record carried no keys
+   */
+  public Map<String, AttributeValue> keys() {
+    Map<String, AttributeValue> keys = raw.dynamodb().keys();
+    return keys == null ? NO_IMAGE : keys;
+  }
+
+  /**
+   * Returns one key attribute.
+   *
+   * @param name the attribute name, such as {@code PK}
+   * @return the value, or empty if the record has no such key attribute
+   */
+  public Optional<AttributeValue> key(String name) {
+    return Optional.ofNullable(keys().get(name));
+  }
+
+  /**
+   * Returns the sequence number exactly as sent. Sequence numbers differ in length: compare them
+   * with {@link #sequence()}, never as strings.
+   *
+   * @return the sequence number
+   */
+  public String sequenceNumber() {
+    return sequenceNumber;
+  }
+
+  /**
+   * Returns the sequence number as a number, the form every comparison must use.
+   *
+   * @return the sequence number
+   */
+  public BigInteger sequence() {
+    return sequence;
+  }
+
+  /**
+   * Returns the size of the record's stream data as DynamoDB computed it.
+   *
+   * @return the size in bytes, or empty if the record does not state it
+   */
+  public OptionalLong sizeBytes() {
+    Long size = raw.dynamodb().sizeBytes();
+    return size == null ? OptionalLong.empty() : OptionalLong.of(size);
+  }
+
+  /**
+   * Returns the stream's view type as the record states it.
+   *
+   * @return the view type, {@link ViewType#UNKNOWN} if the record does not state it
+   */
+  public ViewType viewType() {
+    return viewType;
+  }
+
+  /**
+   * Returns when the change was made, as DynamoDB approximates it (to the second in AWS).
+   *
+   * @return the time, or empty if the record does not state it
+   */
+  public Optional<Instant> approximateCreationTime() {
+    return Optional.ofNullable(raw.dynamodb().approximateCreationDateTime());
+  }
+
+  /**
+   * Returns who made the change. Only TTL deletes carry an identity.
+   *
+   * @return the identity or empty
+   */
+  public Optional<UserIdentity> userIdentity() {
+    return Optional.ofNullable(userIdentity);
+  }
+
+  /**
+   * Returns whether this record is a delete made by Time to Live rather than by a user: a REMOVE
+   * whose identity is type {@code Service}, principal {@code dynamodb.amazonaws.com}.
+   *
+   * @return {@code true} for TTL expiry deletes
+   */
+  public boolean isTtlExpiry() {
+    return eventName == EventName.REMOVE && userIdentity != null && userIdentity.isTtlService();
+  }
+
+  /**
+   * Returns the item after the change, mapped on first call.
+   *
+   * @return the new image; empty for REMOVE records
+   * @throws MissingImageException if the event has a new image but the record lacks it (the view
+   *     type is {@code KEYS_ONLY} or {@code OLD_IMAGE}, or the record is incomplete)
+   * @throws ImageMappingException if the image does not fit {@code T}
+   */
+  public Optional<T> newImage() {
+    Optional<T> image = newImage;
+    if (image == null) {
+      image = decode(ImageKind.NEW_IMAGE);
+      newImage = image;
+    }
+    return image;
+  }
+
+  /**
+   * Returns the item before the change, mapped on first call.
+   *
+   * @return the old image; empty for INSERT records
+   * @throws MissingImageException if the event has an old image but the record lacks it (the view
+   *     type is {@code KEYS_ONLY} or {@code NEW_IMAGE}, or the record is incomplete)
+   * @throws ImageMappingException if the image does not fit {@code T}
+   */
+  public Optional<T> oldImage() {
+    Optional<T> image = oldImage;
+    if (image == null) {
+      image = decode(ImageKind.OLD_IMAGE);
+      oldImage = image;
+    }
+    return image;
+  }
+
+  /**
+   * Returns the new image's raw attributes.
+   *
+   * @return the attributes, or empty if the record carries no new image
+   */
+  public Optional<Map<String, AttributeValue>> rawNewImage() {
+    return rawImage(ImageKind.NEW_IMAGE);
+  }
+
+  /**
+   * Returns the old image's raw attributes.
+   *
+   * @return the attributes, or empty if the record carries no old image
+   */
+  public Optional<Map<String, AttributeValue>> rawOldImage() {
+    return rawImage(ImageKind.OLD_IMAGE);
+  }
+
+  /**
+   * Returns whether the record carries the given image.
+   *
+   * @param kind the image
+   * @return {@code true} if present in the record
+   */
+  public boolean hasImage(ImageKind kind) {
+    return rawImage(kind).isPresent();
+  }
+
+  /**
+   * Returns the same record with images mapped to another type. The raw record is shared; images
+   * already mapped are not.
+   *
+   * @param otherMapper the mapper for the other type
+   * @param <U> the other type
+   * @return a new view of this record
+   */
+  public <U> StreamRecord<U> withMapper(ImageMapper<U> otherMapper) {
+    return new StreamRecord<>(raw, otherMapper, streamArn);
+  }
+
+  /**
+   * Returns the SDK v2 record this one wraps.
+   *
+   * @return the raw record
+   */
+  public Record raw() {
+    return raw;
+  }
+
+  /**
+   * Requires an image the event should have, naming the consumer in the error. Used where a
+   * handler's signature needs an image.
+   *
+   * @param kind the image
+   * @param consumer who needs it, such as {@code PetHandlers#welcome}
+   * @return the mapped image
+   * @throws MissingImageException if the record lacks it
+   * @throws ImageMappingException if it does not fit {@code T}
+   */
+  public T requireImage(ImageKind kind, String consumer) {
+    if (!hasImage(kind)) {
+      throw new MissingImageException(eventId, sequenceNumber, eventName, kind, viewType, consumer);
+    }
+    return (kind == ImageKind.NEW_IMAGE ? newImage() : oldImage()).orElseThrow();
+  }
+
+  private Optional<Map<String, AttributeValue>> rawImage(ImageKind kind) {
+    software.amazon.awssdk.services.dynamodb.model.StreamRecord body = raw.dynamodb();
+    // The SDK returns an empty auto-constructed map for an absent image; hasX() tells them apart.
+    if (kind == ImageKind.NEW_IMAGE) {
+      return body.hasNewImage() ? Optional.of(body.newImage()) : Optional.empty();
+    }
+    return body.hasOldImage() ? Optional.of(body.oldImage()) : Optional.empty();
+  }
+
+  private Optional<T> decode(ImageKind kind) {
+    Optional<Map<String, AttributeValue>> image = rawImage(kind);
+    if (image.isEmpty()) {
+      if (!eventName.hasImage(kind)) {
+        return Optional.empty();
+      }
+      throw new MissingImageException(eventId, sequenceNumber, eventName, kind, viewType, "");
+    }
+    try {
+      return Optional.of(mapper.map(image.get()));
+    } catch (ImageMappingException e) {
+      throw e.inRecord(eventId, sequenceNumber, kind);
+    } catch (RuntimeException e) {
+      throw ImageMappingException.ofMapperFailure(mapper.targetTypeName(), e)
+          .inRecord(eventId, sequenceNumber, kind);
+    }
+  }
+
+  /**
+   * Describes the record by its coordinates only: event name, event ID, sequence number and key
+   * attribute names. Never prints values, which may hold personal data.
+   */
+  @Override
+  public String toString() {
+    return "StreamRecord{"
+        + eventName
+        + ", eventID="
+        + eventId
+        + ", sequenceNumber="
+        + sequenceNumber
+        + ", keys="
+        + keys().keySet()
+        + '}';
+  }
+}

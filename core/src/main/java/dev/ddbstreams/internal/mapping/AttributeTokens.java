@@ -1,0 +1,127 @@
+package dev.ddbstreams.internal.mapping;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.ddbstreams.ImageMappingException;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Writes an image as Jackson tokens, so Jackson can bind it to any type without an intermediate
+ * JSON text or tree. Numbers are written exactly: integral values as {@code long} or {@code
+ * BigInteger} tokens, others as {@code BigDecimal}, which lets Jackson reject a value that does not
+ * fit its field instead of truncating it.
+ */
+final class AttributeTokens {
+  private static final BigDecimal LONG_MIN = BigDecimal.valueOf(Long.MIN_VALUE);
+  private static final BigDecimal LONG_MAX = BigDecimal.valueOf(Long.MAX_VALUE);
+
+  private final JsonGenerator out;
+  private final String targetType;
+
+  AttributeTokens(JsonGenerator out, String targetType) {
+    this.out = out;
+    this.targetType = targetType;
+  }
+
+  void writeImage(Map<String, AttributeValue> image) throws IOException {
+    writeMap(image, "");
+  }
+
+  private void writeMap(Map<String, AttributeValue> map, String path) throws IOException {
+    out.writeStartObject();
+    for (Map.Entry<String, AttributeValue> e : map.entrySet()) {
+      out.writeFieldName(e.getKey());
+      writeValue(e.getValue(), path.isEmpty() ? e.getKey() : null, path, e.getKey());
+    }
+    out.writeEndObject();
+  }
+
+  /**
+   * Writes one value. The path is built only when something fails: {@code knownPath} is the
+   * finished path where it costs nothing, otherwise {@code parent} and {@code name} make it.
+   */
+  private void writeValue(AttributeValue value, String knownPath, String parent, Object name)
+      throws IOException {
+    AttributeValue.Type type = value == null ? null : value.type();
+    if (type == null) {
+      throw failure(knownPath, parent, name, "attribute value has no type");
+    }
+    switch (type) {
+      case S -> out.writeString(value.s());
+      case N -> writeNumber(value.n(), knownPath, parent, name);
+      case B -> out.writeBinary(value.b().asByteArrayUnsafe());
+      case BOOL -> out.writeBoolean(value.bool());
+      case NUL -> out.writeNull();
+      case SS -> {
+        out.writeStartArray();
+        for (String s : value.ss()) {
+          out.writeString(s);
+        }
+        out.writeEndArray();
+      }
+      case NS -> {
+        out.writeStartArray();
+        List<String> ns = value.ns();
+        for (int i = 0; i < ns.size(); i++) {
+          writeNumber(ns.get(i), null, path(knownPath, parent, name), i);
+        }
+        out.writeEndArray();
+      }
+      case BS -> {
+        out.writeStartArray();
+        for (SdkBytes b : value.bs()) {
+          out.writeBinary(b.asByteArrayUnsafe());
+        }
+        out.writeEndArray();
+      }
+      case L -> {
+        out.writeStartArray();
+        List<AttributeValue> list = value.l();
+        String here = list.isEmpty() ? "" : path(knownPath, parent, name);
+        for (int i = 0; i < list.size(); i++) {
+          writeValue(list.get(i), null, here, i);
+        }
+        out.writeEndArray();
+      }
+      case M -> writeMap(value.m(), path(knownPath, parent, name));
+      default -> throw failure(knownPath, parent, name, "unknown attribute type");
+    }
+  }
+
+  private void writeNumber(String text, String knownPath, String parent, Object name)
+      throws IOException {
+    BigDecimal number;
+    try {
+      number = new BigDecimal(text);
+    } catch (NumberFormatException | NullPointerException e) {
+      throw failure(knownPath, parent, name, "N attribute is not a valid number");
+    }
+    if (number.scale() <= 0 || number.stripTrailingZeros().scale() <= 0) {
+      if (number.compareTo(LONG_MIN) >= 0 && number.compareTo(LONG_MAX) <= 0) {
+        out.writeNumber(number.longValueExact());
+      } else {
+        out.writeNumber(number.toBigIntegerExact());
+      }
+    } else {
+      out.writeNumber(number);
+    }
+  }
+
+  private ImageMappingException failure(
+      String knownPath, String parent, Object name, String reason) {
+    return new ImageMappingException(targetType, path(knownPath, parent, name), reason);
+  }
+
+  private static String path(String knownPath, String parent, Object name) {
+    if (knownPath != null) {
+      return knownPath;
+    }
+    return name instanceof Integer i
+        ? AttributePath.index(parent, i)
+        : AttributePath.child(parent, (String) name);
+  }
+}

@@ -1,0 +1,79 @@
+package dev.ddbstreams.internal.mapping;
+
+import dev.ddbstreams.ImageMapper;
+import dev.ddbstreams.ImageMappingException;
+import java.util.Map;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
+import software.amazon.awssdk.enhanced.dynamodb.document.EnhancedDocument;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbImmutable;
+
+/** Picks and caches one mapper per target type; the cache lives as long as the class. */
+public final class MapperRegistry {
+  private static final ClassValue<ImageMapper<?>> MAPPERS =
+      new ClassValue<>() {
+        @Override
+        protected ImageMapper<?> computeValue(Class<?> type) {
+          return create(type);
+        }
+      };
+
+  private MapperRegistry() {}
+
+  /**
+   * Returns the cached mapper for a type.
+   *
+   * @throws ImageMappingException if no mapper can be built for it
+   */
+  @SuppressWarnings("unchecked")
+  public static <T> ImageMapper<T> mapperFor(Class<T> type) {
+    return (ImageMapper<T>) MAPPERS.get(type);
+  }
+
+  private static ImageMapper<?> create(Class<?> type) {
+    if (type == Map.class) {
+      return new UntypedMapper();
+    }
+    if (type == EnhancedDocument.class) {
+      return new DocumentMapper();
+    }
+    try {
+      if (type.isAnnotationPresent(DynamoDbBean.class)) {
+        return new SchemaImageMapper<>(TableSchema.fromBean(type));
+      }
+      if (type.isAnnotationPresent(DynamoDbImmutable.class)) {
+        return new SchemaImageMapper<>(TableSchema.fromImmutableClass(type));
+      }
+    } catch (RuntimeException e) {
+      throw new ImageMappingException(
+          type.getName(), "", "cannot build its table schema: " + e.getMessage());
+    }
+    return new JacksonImageMapper<>(type);
+  }
+
+  private static final class UntypedMapper implements ImageMapper<Map<?, ?>> {
+    @Override
+    public Map<?, ?> map(
+        Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> image) {
+      return UntypedImages.toMap(image);
+    }
+
+    @Override
+    public String targetTypeName() {
+      return "java.util.Map";
+    }
+  }
+
+  private static final class DocumentMapper implements ImageMapper<EnhancedDocument> {
+    @Override
+    public EnhancedDocument map(
+        Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> image) {
+      return EnhancedDocument.fromAttributeValueMap(image);
+    }
+
+    @Override
+    public String targetTypeName() {
+      return EnhancedDocument.class.getName();
+    }
+  }
+}

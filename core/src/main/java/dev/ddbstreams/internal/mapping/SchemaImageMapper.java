@@ -1,0 +1,54 @@
+package dev.ddbstreams.internal.mapping;
+
+import dev.ddbstreams.ImageMapper;
+import dev.ddbstreams.ImageMappingException;
+import java.util.Map;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** Maps images with an enhanced-client {@link TableSchema}. */
+public final class SchemaImageMapper<T> implements ImageMapper<T> {
+  private final TableSchema<T> schema;
+  private final String typeName;
+
+  /**
+   * Creates the mapper.
+   *
+   * @param schema the schema, built once by the caller
+   */
+  public SchemaImageMapper(TableSchema<T> schema) {
+    this.schema = schema;
+    this.typeName = schema.itemType().rawClass().getName();
+  }
+
+  @Override
+  public T map(Map<String, AttributeValue> image) {
+    try {
+      return schema.mapToItem(image);
+    } catch (RuntimeException e) {
+      // The enhanced client's messages may quote values; find the attribute instead.
+      throw new ImageMappingException(typeName, failingAttribute(image), reason(e));
+    }
+  }
+
+  @Override
+  public String targetTypeName() {
+    return typeName;
+  }
+
+  /** Only on the error path: maps attributes one at a time to name the one that fails. */
+  private String failingAttribute(Map<String, AttributeValue> image) {
+    for (Map.Entry<String, AttributeValue> e : image.entrySet()) {
+      try {
+        schema.mapToItem(Map.of(e.getKey(), e.getValue()));
+      } catch (RuntimeException failure) {
+        return AttributePath.quote(e.getKey());
+      }
+    }
+    return "";
+  }
+
+  private static String reason(RuntimeException e) {
+    return "the table schema cannot convert the attribute (" + e.getClass().getSimpleName() + ")";
+  }
+}

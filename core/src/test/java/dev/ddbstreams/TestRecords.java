@@ -1,0 +1,69 @@
+package dev.ddbstreams;
+
+import java.time.Instant;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.Identity;
+import software.amazon.awssdk.services.dynamodb.model.Record;
+import software.amazon.awssdk.services.dynamodb.model.StreamRecord;
+
+/** Hand-made SDK records for what DynamoDB Local cannot produce in core's unit tests. */
+final class TestRecords {
+  private TestRecords() {}
+
+  static Map<String, AttributeValue> keys(String pk, String sk) {
+    return Map.of("PK", AttributeValue.fromS(pk), "SK", AttributeValue.fromS(sk));
+  }
+
+  static Record.Builder record(
+      String eventName,
+      String sequenceNumber,
+      String viewType,
+      Map<String, AttributeValue> keys,
+      Map<String, AttributeValue> oldImage,
+      Map<String, AttributeValue> newImage) {
+    StreamRecord.Builder body =
+        StreamRecord.builder()
+            .keys(keys)
+            .sequenceNumber(sequenceNumber)
+            .sizeBytes(42L)
+            .streamViewType(viewType)
+            .approximateCreationDateTime(Instant.parse("2026-11-24T08:00:00Z"));
+    if (oldImage != null) {
+      body.oldImage(oldImage);
+    }
+    if (newImage != null) {
+      body.newImage(newImage);
+    }
+    return Record.builder()
+        .eventID("event-" + sequenceNumber)
+        .eventName(eventName)
+        .eventVersion("1.1")
+        .eventSource("aws:dynamodb")
+        .awsRegion("us-east-1")
+        .dynamodb(body.build());
+  }
+
+  static Record insert(String seq, Map<String, AttributeValue> image) {
+    return record("INSERT", seq, "NEW_AND_OLD_IMAGES", keysOf(image), null, image).build();
+  }
+
+  static Record modify(String seq, Map<String, AttributeValue> old, Map<String, AttributeValue> n) {
+    return record("MODIFY", seq, "NEW_AND_OLD_IMAGES", keysOf(n), old, n).build();
+  }
+
+  static Record remove(String seq, Map<String, AttributeValue> old) {
+    return record("REMOVE", seq, "NEW_AND_OLD_IMAGES", keysOf(old), old, null).build();
+  }
+
+  static Record ttlRemove(String seq, Map<String, AttributeValue> old) {
+    return record("REMOVE", seq, "NEW_AND_OLD_IMAGES", keysOf(old), old, null)
+        .userIdentity(
+            Identity.builder().type("Service").principalId("dynamodb.amazonaws.com").build())
+        .build();
+  }
+
+  private static Map<String, AttributeValue> keysOf(Map<String, AttributeValue> image) {
+    return Map.of("PK", image.get("PK"), "SK", image.get("SK"));
+  }
+}
