@@ -94,10 +94,8 @@ final class AttributeTokens {
 
   private void writeNumber(String text, String knownPath, String parent, Object name)
       throws IOException {
-    BigDecimal number;
-    try {
-      number = new BigDecimal(text);
-    } catch (NumberFormatException | NullPointerException e) {
+    BigDecimal number = DynamoNumbers.parse(text);
+    if (number == null) {
       throw failure(knownPath, parent, name, "N attribute is not a valid number");
     }
     if (number.scale() <= 0 || number.stripTrailingZeros().scale() <= 0) {

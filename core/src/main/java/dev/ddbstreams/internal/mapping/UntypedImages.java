@@ -92,14 +92,11 @@ public final class UntypedImages {
    * @throws ImageMappingException if the text is not a number
    */
   public static BigDecimal number(@Nullable String text, String path, String targetType) {
-    if (text == null) {
-      throw new ImageMappingException(targetType, path, "number attribute has no value");
-    }
-    try {
-      return new BigDecimal(text);
-    } catch (NumberFormatException e) {
+    BigDecimal number = DynamoNumbers.parse(text);
+    if (number == null) {
       throw new ImageMappingException(targetType, path, "N attribute is not a valid number");
     }
+    return number;
   }
 
   /** Converts a map of plain values to an image. */
