@@ -3,8 +3,8 @@ package dev.ddbstreams;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An image could not be turned into the target type: an attribute of an unknown type, a number
- * that does not fit its field, a value of the wrong shape.
+ * An image could not be turned into the target type: an attribute of an unknown type, a number that
+ * does not fit its field, a value of the wrong shape.
  *
  * <p>A mapper throws it with the attribute path and the target type; {@code StreamRecord} adds the
  * record's event ID, sequence number and which image. The message never contains attribute values.
@@ -23,8 +23,8 @@ public final class ImageMappingException extends DdbStreamsException {
    * Creates the exception a mapper throws, before the record is known.
    *
    * @param targetType the name of the type being mapped to
-   * @param attributePath where in the image, such as {@code address.city} or {@code tags[2]};
-   *     empty for the whole image
+   * @param attributePath where in the image, such as {@code address.city} or {@code tags[2]}; empty
+   *     for the whole image
    * @param reason what is wrong, without values
    */
   public ImageMappingException(String targetType, String attributePath, String reason) {

@@ -4,8 +4,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A raw stream record lacks something every stream record has (an event ID, a known event name, a
- * sequence number that is a number, the {@code dynamodb} section) or carries a key attribute that
- * a matcher needs in a form it cannot use.
+ * sequence number that is a number, the {@code dynamodb} section) or carries a key attribute that a
+ * matcher needs in a form it cannot use.
  */
 public final class MalformedRecordException extends DdbStreamsException {
   private static final long serialVersionUID = 1L;

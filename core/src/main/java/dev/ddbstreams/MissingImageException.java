@@ -51,9 +51,7 @@ public final class MissingImageException extends DdbStreamsException {
     String what = who.isEmpty() ? "The " + image.wireName() : who + image.wireName();
     String why =
         viewType.carries(image)
-            ? "the record lacks it although its stream view type "
-                + viewType
-                + " should carry it"
+            ? "the record lacks it although its stream view type " + viewType + " should carry it"
             : viewType == ViewType.UNKNOWN
                 ? "the record lacks it and does not state its stream view type"
                 : "streams of view type "
