@@ -337,6 +337,21 @@ public final class StreamRecord<T> {
   }
 
   /**
+   * Returns one of the raw images.
+   *
+   * @param kind the image
+   * @return the attributes, or empty if the record does not carry that image
+   */
+  public Optional<Map<String, AttributeValue>> rawImage(ImageKind kind) {
+    software.amazon.awssdk.services.dynamodb.model.StreamRecord body = raw.dynamodb();
+    // The SDK returns an empty auto-constructed map for an absent image; hasX() tells them apart.
+    if (kind == ImageKind.NEW_IMAGE) {
+      return body.hasNewImage() ? Optional.of(body.newImage()) : Optional.empty();
+    }
+    return body.hasOldImage() ? Optional.of(body.oldImage()) : Optional.empty();
+  }
+
+  /**
    * Returns whether the record carries the given image.
    *
    * @param kind the image
@@ -382,15 +397,6 @@ public final class StreamRecord<T> {
       throw new MissingImageException(eventId, sequenceNumber, eventName, kind, viewType, consumer);
     }
     return (kind == ImageKind.NEW_IMAGE ? newImage() : oldImage()).orElseThrow();
-  }
-
-  private Optional<Map<String, AttributeValue>> rawImage(ImageKind kind) {
-    software.amazon.awssdk.services.dynamodb.model.StreamRecord body = raw.dynamodb();
-    // The SDK returns an empty auto-constructed map for an absent image; hasX() tells them apart.
-    if (kind == ImageKind.NEW_IMAGE) {
-      return body.hasNewImage() ? Optional.of(body.newImage()) : Optional.empty();
-    }
-    return body.hasOldImage() ? Optional.of(body.oldImage()) : Optional.empty();
   }
 
   private Optional<T> decode(ImageKind kind) {

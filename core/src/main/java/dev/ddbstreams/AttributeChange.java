@@ -1,0 +1,113 @@
+package dev.ddbstreams;
+
+import dev.ddbstreams.internal.diff.AttributePath;
+import dev.ddbstreams.internal.diff.DiffEntry;
+import dev.ddbstreams.internal.diff.ValueEquality;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * One difference between two images, at one attribute path: a value added, removed or changed.
+ *
+ * <p>Paths use the syntax described in {@link ImageDiff}, such as {@code address.city}, {@code
+ * tags[2]} or {@code `a.b`}. Instances are immutable and safe to share between threads. {@link
+ * #toString()} shows the kind and path only, never values: images may hold personal data.
+ */
+public final class AttributeChange {
+  /** What happened to the value at a path. */
+  public enum Kind {
+    /** The path exists only in the new image. */
+    ADDED,
+    /** The path exists only in the old image. */
+    REMOVED,
+    /** The path exists in both images with different values, or values of different types. */
+    CHANGED
+  }
+
+  private final AttributePath path;
+  private final Kind kind;
+  private final @Nullable AttributeValue oldValue;
+  private final @Nullable AttributeValue newValue;
+
+  AttributeChange(DiffEntry entry) {
+    this.path = entry.path();
+    this.kind = entry.kind();
+    this.oldValue = entry.oldValue();
+    this.newValue = entry.newValue();
+  }
+
+  /**
+   * Returns where the values differ.
+   *
+   * @return a path such as {@code address.city} or {@code tags[2]}
+   */
+  public String path() {
+    return path.toString();
+  }
+
+  /**
+   * Returns whether the value was added, removed or changed.
+   *
+   * @return the kind of change
+   */
+  public Kind kind() {
+    return kind;
+  }
+
+  /**
+   * Returns the value in the old image.
+   *
+   * @return the old value; empty for {@link Kind#ADDED}
+   */
+  public Optional<AttributeValue> oldValue() {
+    return Optional.ofNullable(oldValue);
+  }
+
+  /**
+   * Returns the value in the new image.
+   *
+   * @return the new value; empty for {@link Kind#REMOVED}
+   */
+  public Optional<AttributeValue> newValue() {
+    return Optional.ofNullable(newValue);
+  }
+
+  /**
+   * Two changes are equal when they have the same path and kind and their values are the same by
+   * value (see {@link ImageDiff#sameValue}).
+   */
+  @Override
+  public boolean equals(@Nullable Object o) {
+    if (this == o) {
+      return true;
+    }
+    if (!(o instanceof AttributeChange)) {
+      return false;
+    }
+    AttributeChange other = (AttributeChange) o;
+    return kind == other.kind
+        && path.equals(other.path)
+        && same(oldValue, other.oldValue)
+        && same(newValue, other.newValue);
+  }
+
+  private static boolean same(@Nullable AttributeValue a, @Nullable AttributeValue b) {
+    return a == null ? b == null : b != null && ValueEquality.same(a, b);
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * path.hashCode() + kind.hashCode();
+  }
+
+  /**
+   * Returns the kind and path, such as {@code CHANGED address.city}; never the values.
+   *
+   * @return a description without values
+   */
+  @Override
+  public String toString() {
+    return kind + " " + path;
+  }
+}

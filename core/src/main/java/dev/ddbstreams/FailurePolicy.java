@@ -1,0 +1,25 @@
+package dev.ddbstreams;
+
+/**
+ * What a batch does after a record fails (after its in-process retries, and when no dead-letter
+ * sink took it). Whatever the policy, the batch result's checkpoint is the lowest sequence number
+ * that must be delivered again.
+ */
+public enum FailurePolicy {
+  /**
+   * Nothing after the failed record runs; the stream is retried from it. Keeps the order of the
+   * whole shard. The default.
+   */
+  STOP_AT_FIRST_FAILURE,
+  /**
+   * Records of other items go on; later records of the failed item do not run, so one item's
+   * changes stay in order. Records after the checkpoint that did succeed are delivered again on
+   * retry: use an idempotency store so they are not handled twice.
+   */
+  SKIP_FAILED_ITEM,
+  /**
+   * Every record runs and every failure is reported, as Powertools' batch utility does. Gives up
+   * per-item order on retry; use an idempotency store so successes are not handled twice.
+   */
+  CONTINUE
+}

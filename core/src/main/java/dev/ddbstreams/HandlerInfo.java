@@ -1,0 +1,44 @@
+package dev.ddbstreams;
+
+import dev.ddbstreams.annotation.TtlMatch;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What one handler of a router matches, as built from its annotation.
+ *
+ * @param id the stable handler ID
+ * @param method the handler method as {@code fully.qualified.Class#method}
+ * @param events the event kinds it takes
+ * @param pkPrefixes partition key prefixes, empty for any
+ * @param skPrefixes sort key prefixes, empty for any
+ * @param ttl how it treats TTL deletes
+ * @param changed attribute paths of which one must have changed on MODIFY, empty for any
+ */
+public record HandlerInfo(
+    String id,
+    String method,
+    Set<EventName> events,
+    List<String> pkPrefixes,
+    List<String> skPrefixes,
+    TtlMatch ttl,
+    List<String> changed) {
+
+  /**
+   * Creates the value, copying collections so it stays immutable.
+   *
+   * @param id the stable handler ID
+   * @param method the handler method as {@code fully.qualified.Class#method}
+   * @param events the event kinds it takes
+   * @param pkPrefixes partition key prefixes, empty for any
+   * @param skPrefixes sort key prefixes, empty for any
+   * @param ttl how it treats TTL deletes
+   * @param changed attribute paths of which one must have changed on MODIFY, empty for any
+   */
+  public HandlerInfo {
+    events = Set.copyOf(events);
+    pkPrefixes = List.copyOf(pkPrefixes);
+    skPrefixes = List.copyOf(skPrefixes);
+    changed = List.copyOf(changed);
+  }
+}

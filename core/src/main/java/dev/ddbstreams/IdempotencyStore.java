@@ -1,0 +1,44 @@
+package dev.ddbstreams;
+
+import java.time.Instant;
+
+/**
+ * Remembers which (handler, record) pairs have finished, so that records delivered more than once
+ * (Lambda and KCL deliver at least once) have their side effects applied once.
+ *
+ * <p>The router calls {@link #begin} before a handler, {@link #complete} after it succeeded and
+ * {@link #release} after it failed. Implementations must be thread-safe and atomic per key: of
+ * callers racing on one key, exactly one gets {@link IdempotencyState#NEW}. An implementation that
+ * cannot reach its storage throws {@link IdempotencyStoreException}; it never guesses, so the
+ * record fails and is retried.
+ */
+public interface IdempotencyStore {
+
+  /**
+   * Starts work on a key: takes an in-progress lease if no one holds one and the work is not done.
+   * An expired lease (its holder crashed) is taken over.
+   *
+   * @param key the (handler, record) pair
+   * @param leaseExpiry when the lease lapses if the holder neither completes nor releases it
+   * @return NEW if the caller now holds the lease, else IN_PROGRESS or COMPLETED
+   * @throws IdempotencyStoreException if the store cannot be read or written
+   */
+  IdempotencyState begin(IdempotencyKey key, Instant leaseExpiry);
+
+  /**
+   * Marks the work on a key finished. Later calls of {@link #begin} return COMPLETED until the
+   * store's retention ends.
+   *
+   * @param key the key the caller holds the lease of
+   * @throws IdempotencyStoreException if the store cannot be written
+   */
+  void complete(IdempotencyKey key);
+
+  /**
+   * Gives up the lease after a failure, so a retry can start at once.
+   *
+   * @param key the key the caller holds the lease of
+   * @throws IdempotencyStoreException if the store cannot be written
+   */
+  void release(IdempotencyKey key);
+}

@@ -1,0 +1,93 @@
+package dev.ddbstreams;
+
+import java.math.BigInteger;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What happened to one record of a batch.
+ *
+ * @param index the record's position in the batch
+ * @param eventId the record's event ID, or {@code null} if it had none
+ * @param sequenceNumber the record's sequence number as sent, or {@code null} if it had none
+ * @param status what happened
+ * @param handled IDs of the handlers that finished the record in this run, in order
+ * @param duplicates IDs of the handlers skipped because they had finished it before
+ * @param failedHandler ID of the handler that failed or was dead-lettered, or {@code null}
+ * @param failure the exception of a failed or dead-lettered record, or {@code null}
+ */
+public record RecordOutcome(
+    int index,
+    @Nullable String eventId,
+    @Nullable String sequenceNumber,
+    RecordStatus status,
+    List<String> handled,
+    List<String> duplicates,
+    @Nullable String failedHandler,
+    @Nullable Throwable failure) {
+
+  /**
+   * Creates the value, copying collections so it stays immutable.
+   *
+   * @param index the record's position in the batch
+   * @param eventId the record's event ID, or {@code null} if it had none
+   * @param sequenceNumber the record's sequence number as sent, or {@code null} if it had none
+   * @param status what happened
+   * @param handled IDs of the handlers that finished the record in this run, in order
+   * @param duplicates IDs of the handlers skipped because they had finished it before
+   * @param failedHandler ID of the handler that failed or was dead-lettered, or {@code null}
+   * @param failure the exception of a failed or dead-lettered record, or {@code null}
+   */
+  public RecordOutcome {
+    handled = List.copyOf(handled);
+    duplicates = List.copyOf(duplicates);
+  }
+
+  /**
+   * Returns the exception of a failed or dead-lettered record.
+   *
+   * @return the exception or empty
+   */
+  public Optional<Throwable> error() {
+    return Optional.ofNullable(failure);
+  }
+
+  /**
+   * Returns the sequence number as a number, for comparisons.
+   *
+   * @return the sequence number, or empty if the record had none or it was not a number
+   */
+  public Optional<BigInteger> sequence() {
+    if (sequenceNumber == null || sequenceNumber.isEmpty()) {
+      return Optional.empty();
+    }
+    for (int i = 0; i < sequenceNumber.length(); i++) {
+      char c = sequenceNumber.charAt(i);
+      if (c < '0' || c > '9') {
+        return Optional.empty();
+      }
+    }
+    return Optional.of(new BigInteger(sequenceNumber));
+  }
+
+  /**
+   * Describes the outcome by coordinates and exception type only, never by values.
+   *
+   * @return a short description
+   */
+  @Override
+  public String toString() {
+    return "RecordOutcome{#"
+        + index
+        + ", eventID="
+        + eventId
+        + ", sequenceNumber="
+        + sequenceNumber
+        + ", "
+        + status
+        + (failedHandler == null ? "" : ", handler=" + failedHandler)
+        + (failure == null ? "" : ", error=" + failure.getClass().getName())
+        + '}';
+  }
+}

@@ -1,0 +1,29 @@
+package dev.ddbstreams;
+
+/** What happened to one record of a batch. */
+public enum RecordStatus {
+  /** Every matching handler finished it, in this run or (with an idempotency store) earlier. */
+  HANDLED,
+  /** Every matching handler had already finished it before: an idempotent redelivery. */
+  DUPLICATE,
+  /** No handler matched it. */
+  NO_MATCH,
+  /** A handler failed every attempt and the dead-letter sink took the record. */
+  DEAD_LETTERED,
+  /** A handler failed, or the record itself is malformed. It must be delivered again. */
+  FAILED,
+  /**
+   * The record did not run: an earlier failure stopped the batch or its item, or the deadline came.
+   * It must be delivered again.
+   */
+  NOT_RUN;
+
+  /**
+   * Returns whether the record must be delivered again.
+   *
+   * @return {@code true} for {@link #FAILED} and {@link #NOT_RUN}
+   */
+  public boolean needsRetry() {
+    return this == FAILED || this == NOT_RUN;
+  }
+}

@@ -1,0 +1,72 @@
+package dev.ddbstreams.annotation;
+
+import dev.ddbstreams.EventName;
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Marks a method that handles records of several event kinds, by default all of them.
+ *
+ * <p>The method takes a {@code StreamRecord<T>} or an image {@code T} itself (the new image for
+ * INSERT and MODIFY, the old image for REMOVE), and optionally an {@code ImageDiff} (for INSERT
+ * every attribute is added, for REMOVE every attribute is removed) and a {@code StreamContext}:
+ *
+ * <pre>{@code
+ * @OnChange(sk = "PET#")
+ * void sync(StreamRecord<Pet> change) { searchIndex.apply(change); }
+ * }</pre>
+ */
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.METHOD)
+public @interface OnChange {
+  /**
+   * Partition key prefixes: the handler runs only if the partition key (a string or number
+   * attribute) starts with one of them. Empty means any partition key.
+   *
+   * @return the prefixes
+   */
+  String[] pk() default {};
+
+  /**
+   * Sort key prefixes, such as {@code "PET#"}: the handler runs only if the sort key starts with
+   * one of them. Empty means any sort key (and tables without one).
+   *
+   * @return the prefixes
+   */
+  String[] sk() default {};
+
+  /**
+   * A stable ID for this handler, used in idempotency keys, logs and results. Defaults to {@code
+   * fully.qualified.Class#method}; set it before renaming a class or method whose idempotency
+   * records must stay valid.
+   *
+   * @return the ID, or empty for the default
+   */
+  String id() default "";
+
+  /**
+   * The event kinds the handler takes.
+   *
+   * @return the event names; must not be empty
+   */
+  EventName[] events() default {EventName.INSERT, EventName.MODIFY, EventName.REMOVE};
+
+  /**
+   * Attribute paths that must have changed for MODIFY records, as {@link OnModify#changed()};
+   * INSERT and REMOVE records are not affected. Empty means every modification.
+   *
+   * @return the paths
+   */
+  String[] changed() default {};
+
+  /**
+   * Which deletes the handler takes, as {@link OnRemove#ttl()}.
+   *
+   * @return the TTL match
+   */
+  TtlMatch ttl() default TtlMatch.INCLUDE;
+}

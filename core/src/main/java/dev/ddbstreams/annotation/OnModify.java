@@ -1,0 +1,57 @@
+package dev.ddbstreams.annotation;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Marks a method that handles MODIFY records.
+ *
+ * <p>The method takes a {@code StreamRecord<T>} or the new image {@code T} itself, and optionally
+ * an {@code ImageDiff} and a {@code StreamContext}, in any order:
+ *
+ * <pre>{@code
+ * @OnModify(sk = "PET#", changed = "weightKg")
+ * void weight(StreamRecord<Pet> change, ImageDiff diff) { ... }
+ * }</pre>
+ */
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.METHOD)
+public @interface OnModify {
+  /**
+   * Partition key prefixes: the handler runs only if the partition key (a string or number
+   * attribute) starts with one of them. Empty means any partition key.
+   *
+   * @return the prefixes
+   */
+  String[] pk() default {};
+
+  /**
+   * Sort key prefixes, such as {@code "PET#"}: the handler runs only if the sort key starts with
+   * one of them. Empty means any sort key (and tables without one).
+   *
+   * @return the prefixes
+   */
+  String[] sk() default {};
+
+  /**
+   * A stable ID for this handler, used in idempotency keys, logs and results. Defaults to {@code
+   * fully.qualified.Class#method}; set it before renaming a class or method whose idempotency
+   * records must stay valid.
+   *
+   * @return the ID, or empty for the default
+   */
+  String id() default "";
+
+  /**
+   * Attribute paths such as {@code weightKg}, {@code address.city} or {@code tags[0]}: the handler
+   * runs only if at least one of them differs between the old and the new image. Needs a stream
+   * that carries both images. Empty means every modification.
+   *
+   * @return the paths
+   */
+  String[] changed() default {};
+}

@@ -1,0 +1,56 @@
+package dev.ddbstreams.annotation;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Marks a method that handles REMOVE records, user deletes and TTL expiry deletes.
+ *
+ * <p>The method takes a {@code StreamRecord<T>} or the old image {@code T} itself, and optionally
+ * an {@code ImageDiff} and a {@code StreamContext}, in any order:
+ *
+ * <pre>{@code
+ * @OnRemove(sk = "PET#", ttl = TtlMatch.ONLY)
+ * void expired(StreamRecord<Pet> change) { ... }
+ * }</pre>
+ */
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.METHOD)
+public @interface OnRemove {
+  /**
+   * Partition key prefixes: the handler runs only if the partition key (a string or number
+   * attribute) starts with one of them. Empty means any partition key.
+   *
+   * @return the prefixes
+   */
+  String[] pk() default {};
+
+  /**
+   * Sort key prefixes, such as {@code "PET#"}: the handler runs only if the sort key starts with
+   * one of them. Empty means any sort key (and tables without one).
+   *
+   * @return the prefixes
+   */
+  String[] sk() default {};
+
+  /**
+   * A stable ID for this handler, used in idempotency keys, logs and results. Defaults to {@code
+   * fully.qualified.Class#method}; set it before renaming a class or method whose idempotency
+   * records must stay valid.
+   *
+   * @return the ID, or empty for the default
+   */
+  String id() default "";
+
+  /**
+   * Which deletes the handler takes: all of them (default), only user deletes, or only TTL expiry
+   * deletes.
+   *
+   * @return the TTL match
+   */
+  TtlMatch ttl() default TtlMatch.INCLUDE;
+}

@@ -1,0 +1,232 @@
+package dev.ddbstreams.internal.diff;
+
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * An immutable path to a value inside an image: an attribute name, then map keys and list indexes.
+ *
+ * <p>Stored leaf-first as a chain of parent links so that paths under one parent share it. The text
+ * form is rendered on first use and kept.
+ *
+ * <p>Text form: segments joined by {@code .} for names and {@code [i]} for list indexes. A name
+ * that is empty or contains {@code .}, {@code [}, {@code ]} or a backtick is written between
+ * backticks, with each backtick inside it doubled.
+ */
+public final class AttributePath implements Comparable<AttributePath> {
+  private final @Nullable AttributePath parent;
+  private final @Nullable String name;
+  private final int index;
+  private final int depth;
+  private @Nullable String text;
+
+  private AttributePath(@Nullable AttributePath parent, @Nullable String name, int index) {
+    this.parent = parent;
+    this.name = name;
+    this.index = index;
+    this.depth = parent == null ? 1 : parent.depth + 1;
+  }
+
+  /** Returns a path to a top-level attribute ({@code parent == null}) or to a map entry. */
+  static AttributePath name(@Nullable AttributePath parent, String name) {
+    return new AttributePath(parent, name, -1);
+  }
+
+  /** Returns a path to a list element. */
+  static AttributePath index(AttributePath parent, int index) {
+    return new AttributePath(parent, null, index);
+  }
+
+  /** Returns the number of segments, at least 1. */
+  int depth() {
+    return depth;
+  }
+
+  /** Returns the parent path, {@code null} for a top-level attribute. */
+  @Nullable AttributePath parent() {
+    return parent;
+  }
+
+  /** Returns the last segment's name, or {@code null} when it is a list index. */
+  @Nullable String lastName() {
+    return name;
+  }
+
+  /** Returns the last segment's list index, or -1 when it is a name. */
+  int lastIndex() {
+    return index;
+  }
+
+  /**
+   * Returns whether this path equals {@code other} or lies under it.
+   *
+   * @param other a possible ancestor
+   * @return true for equal paths and descendants of {@code other}
+   */
+  public boolean isAtOrUnder(AttributePath other) {
+    AttributePath p = this;
+    while (p.depth > other.depth) {
+      p = p.parent;
+      if (p == null) {
+        return false;
+      }
+    }
+    return p.equals(other);
+  }
+
+  /**
+   * Returns the value this path reaches in an image.
+   *
+   * @param image a DynamoDB image
+   * @return the value, or {@code null} when some segment is absent or of the wrong type
+   */
+  public @Nullable AttributeValue resolveIn(Map<String, AttributeValue> image) {
+    if (parent == null) {
+      return name == null ? null : image.get(name);
+    }
+    AttributeValue container = parent.resolveIn(image);
+    if (container == null) {
+      return null;
+    }
+    if (name != null) {
+      return container.type() == AttributeValue.Type.M ? container.m().get(name) : null;
+    }
+    if (container.type() != AttributeValue.Type.L) {
+      return null;
+    }
+    List<AttributeValue> list = container.l();
+    return index < list.size() ? list.get(index) : null;
+  }
+
+  /** Orders paths segment by segment: indexes numerically, before names; names by compareTo. */
+  @Override
+  public int compareTo(AttributePath other) {
+    if (this == other) {
+      return 0;
+    }
+    if (depth > other.depth) {
+      int c = ancestorAt(other.depth).compareTo(other);
+      return c != 0 ? c : 1;
+    }
+    if (depth < other.depth) {
+      int c = compareTo(other.ancestorAt(depth));
+      return c != 0 ? c : -1;
+    }
+    if (parent != null && other.parent != null) {
+      int c = parent.compareTo(other.parent);
+      if (c != 0) {
+        return c;
+      }
+    }
+    return compareLastSegment(other);
+  }
+
+  private int compareLastSegment(AttributePath other) {
+    if (name == null) {
+      return other.name == null ? Integer.compare(index, other.index) : -1;
+    }
+    return other.name == null ? 1 : name.compareTo(other.name);
+  }
+
+  private AttributePath ancestorAt(int wantedDepth) {
+    AttributePath p = this;
+    while (p.depth > wantedDepth) {
+      p = p.parent;
+      if (p == null) {
+        throw new IllegalStateException("depth accounting is broken");
+      }
+    }
+    return p;
+  }
+
+  @Override
+  public boolean equals(@Nullable Object o) {
+    if (this == o) {
+      return true;
+    }
+    if (!(o instanceof AttributePath)) {
+      return false;
+    }
+    AttributePath other = (AttributePath) o;
+    if (depth != other.depth || index != other.index) {
+      return false;
+    }
+    if (name == null ? other.name != null : !name.equals(other.name)) {
+      return false;
+    }
+    return parent == null || parent.equals(other.parent);
+  }
+
+  @Override
+  public int hashCode() {
+    int h = parent == null ? 0 : parent.hashCode();
+    return 31 * h + (name == null ? index : name.hashCode());
+  }
+
+  /** Returns the text form, such as {@code address.city}, {@code tags[2]} or {@code `a.b`}. */
+  @Override
+  public String toString() {
+    String t = text;
+    if (t == null) {
+      StringBuilder sb = new StringBuilder();
+      appendTo(sb);
+      t = sb.toString();
+      text = t;
+    }
+    return t;
+  }
+
+  private void appendTo(StringBuilder sb) {
+    if (parent != null) {
+      parent.appendTo(sb);
+    }
+    if (name == null) {
+      sb.append('[').append(index).append(']');
+    } else {
+      if (parent != null) {
+        sb.append('.');
+      }
+      appendName(sb, name);
+    }
+  }
+
+  /**
+   * Appends one name in path syntax: bare when that is unambiguous, between backticks otherwise.
+   *
+   * @param sb where to append
+   * @param name an attribute name or map key
+   */
+  public static void appendName(StringBuilder sb, String name) {
+    if (!needsQuotes(name)) {
+      sb.append(name);
+      return;
+    }
+    sb.append('`');
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (c == '`') {
+        sb.append('`');
+      }
+      sb.append(c);
+    }
+    sb.append('`');
+  }
+
+  static boolean needsQuotes(String name) {
+    if (name.isEmpty()) {
+      return true;
+    }
+    for (int i = 0; i < name.length(); i++) {
+      if (isSpecial(name.charAt(i))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  static boolean isSpecial(char c) {
+    return c == '.' || c == '[' || c == ']' || c == '`';
+  }
+}

@@ -1,0 +1,232 @@
+package dev.ddbstreams.internal.router;
+
+import dev.ddbstreams.BatchContext;
+import dev.ddbstreams.BatchResult;
+import dev.ddbstreams.FailurePolicy;
+import dev.ddbstreams.RecordOutcome;
+import dev.ddbstreams.RecordStatus;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.services.dynamodb.model.Record;
+
+/**
+ * Runs a batch under the failure policy, in order or in parallel across items.
+ *
+ * <p>In parallel, records are grouped by item key; groups run concurrently and each group runs in
+ * order. Under {@link FailurePolicy#STOP_AT_FIRST_FAILURE} a group does not start a record whose
+ * sequence number is above the lowest failure seen so far, so every record below the final
+ * checkpoint has run, and the checkpoint is the one a sequential run would report.
+ */
+public final class BatchProcessor implements AutoCloseable {
+  private static final AtomicInteger POOLS = new AtomicInteger();
+
+  private final RouterSettings settings;
+  private final RecordProcessor records;
+  private volatile @Nullable ExecutorService pool;
+
+  /**
+   * Creates the processor.
+   *
+   * @param settings the router's settings
+   * @param handlers the handlers, in dispatch order
+   */
+  BatchProcessor(RouterSettings settings, List<HandlerMethod> handlers) {
+    this.settings = settings;
+    this.records = new RecordProcessor(settings, handlers);
+  }
+
+  /** Runs a batch. */
+  public BatchResult process(List<Record> batch, BatchContext context) {
+    if (settings.parallelism() <= 1 || batch.size() <= 1) {
+      return new BatchResult(sequential(batch, context));
+    }
+    return new BatchResult(parallel(batch, context));
+  }
+
+  private List<RecordOutcome> sequential(List<Record> batch, BatchContext context) {
+    List<RecordOutcome> outcomes = new ArrayList<>(batch.size());
+    Set<Object> failedItems = new HashSet<>();
+    boolean stopped = false;
+    for (int i = 0; i < batch.size(); i++) {
+      Record raw = batch.get(i);
+      Object item = itemKey(raw, i);
+      if (stopped || failedItems.contains(item)) {
+        outcomes.add(notRun(i, raw));
+        continue;
+      }
+      if (pastDeadline(context)) {
+        stopped = true;
+        outcomes.add(notRun(i, raw));
+        continue;
+      }
+      RecordOutcome outcome = records.process(i, raw, context);
+      outcomes.add(outcome);
+      if (outcome.status() == RecordStatus.FAILED) {
+        switch (settings.failurePolicy()) {
+          case STOP_AT_FIRST_FAILURE -> stopped = true;
+          case SKIP_FAILED_ITEM -> failedItems.add(item);
+          case CONTINUE -> {}
+        }
+      }
+    }
+    return outcomes;
+  }
+
+  private List<RecordOutcome> parallel(List<Record> batch, BatchContext context) {
+    Map<Object, List<Integer>> groups = new LinkedHashMap<>();
+    for (int i = 0; i < batch.size(); i++) {
+      groups.computeIfAbsent(itemKey(batch.get(i), i), k -> new ArrayList<>()).add(i);
+    }
+    RecordOutcome[] outcomes = new RecordOutcome[batch.size()];
+    Shared shared = new Shared();
+    List<Future<?>> futures = new ArrayList<>(groups.size());
+    ExecutorService executor = pool();
+    for (List<Integer> group : groups.values()) {
+      futures.add(executor.submit(() -> runGroup(batch, group, context, outcomes, shared)));
+    }
+    for (Future<?> f : futures) {
+      try {
+        f.get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("Interrupted while waiting for a batch", e);
+      } catch (ExecutionException e) {
+        if (e.getCause() instanceof Error error) {
+          throw error;
+        }
+        throw new IllegalStateException("A record task failed unexpectedly", e.getCause());
+      }
+    }
+    return List.of(outcomes);
+  }
+
+  /** What groups share under STOP_AT_FIRST_FAILURE: the lowest failed sequence number so far. */
+  private static final class Shared {
+    final AtomicReference<@Nullable BigInteger> lowestFailure = new AtomicReference<>();
+    volatile boolean stopAll;
+  }
+
+  private void runGroup(
+      List<Record> batch,
+      List<Integer> group,
+      BatchContext context,
+      RecordOutcome[] outcomes,
+      Shared shared) {
+    boolean stopped = false;
+    for (int i : group) {
+      Record raw = batch.get(i);
+      if (stopped || shared.stopAll || aboveFailure(raw, shared) || pastDeadline(context)) {
+        stopped = true;
+        outcomes[i] = notRun(i, raw);
+        continue;
+      }
+      RecordOutcome outcome = records.process(i, raw, context);
+      outcomes[i] = outcome;
+      if (outcome.status() == RecordStatus.FAILED
+          && settings.failurePolicy() != FailurePolicy.CONTINUE) {
+        stopped = true;
+        if (settings.failurePolicy() == FailurePolicy.STOP_AT_FIRST_FAILURE) {
+          BigInteger seq = outcome.sequence().orElse(null);
+          if (seq == null) {
+            shared.stopAll = true;
+          } else {
+            shared.lowestFailure.accumulateAndGet(
+                seq, (a, b) -> a == null || b.compareTo(a) < 0 ? b : a);
+          }
+        }
+      }
+    }
+  }
+
+  private boolean aboveFailure(Record raw, Shared shared) {
+    if (settings.failurePolicy() != FailurePolicy.STOP_AT_FIRST_FAILURE) {
+      return false;
+    }
+    BigInteger lowest = shared.lowestFailure.get();
+    if (lowest == null) {
+      return false;
+    }
+    BigInteger seq = sequence(raw);
+    return seq == null || seq.compareTo(lowest) > 0;
+  }
+
+  private boolean pastDeadline(BatchContext context) {
+    return context
+        .remainingTime()
+        .map(left -> left.compareTo(settings.deadlineMargin()) < 0)
+        .orElse(false);
+  }
+
+  private static RecordOutcome notRun(int index, Record raw) {
+    return new RecordOutcome(
+        index,
+        raw.eventID(),
+        raw.dynamodb() == null ? null : raw.dynamodb().sequenceNumber(),
+        RecordStatus.NOT_RUN,
+        List.of(),
+        List.of(),
+        null,
+        null);
+  }
+
+  private static @Nullable BigInteger sequence(Record raw) {
+    String seq = raw.dynamodb() == null ? null : raw.dynamodb().sequenceNumber();
+    if (seq == null || seq.isEmpty() || !seq.chars().allMatch(c -> c >= '0' && c <= '9')) {
+      return null;
+    }
+    return new BigInteger(seq);
+  }
+
+  /** The item a record belongs to: its key attributes; a record without keys is its own item. */
+  private static Object itemKey(Record raw, int index) {
+    if (raw.dynamodb() == null || !raw.dynamodb().hasKeys() || raw.dynamodb().keys().isEmpty()) {
+      return index;
+    }
+    return raw.dynamodb().keys();
+  }
+
+  private ExecutorService pool() {
+    ExecutorService p = pool;
+    if (p == null) {
+      synchronized (this) {
+        p = pool;
+        if (p == null) {
+          int id = POOLS.incrementAndGet();
+          AtomicInteger threads = new AtomicInteger();
+          p =
+              Executors.newFixedThreadPool(
+                  settings.parallelism(),
+                  r -> {
+                    Thread t =
+                        new Thread(r, "ddbstreams-router-" + id + "-" + threads.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                  });
+          pool = p;
+        }
+      }
+    }
+    return p;
+  }
+
+  /** Stops the worker threads, if any were started. */
+  @Override
+  public void close() {
+    ExecutorService p = pool;
+    if (p != null) {
+      p.shutdown();
+    }
+  }
+}

@@ -1,0 +1,152 @@
+package dev.ddbstreams.internal.router;
+
+import dev.ddbstreams.EventName;
+import dev.ddbstreams.ImageKind;
+import dev.ddbstreams.ImageMapper;
+import dev.ddbstreams.StreamContext;
+import dev.ddbstreams.annotation.TtlMatch;
+import java.lang.invoke.MethodHandle;
+import java.util.EnumSet;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One handler as the router runs it: a matcher made from its annotation and a method handle bound
+ * once at build time. Immutable and thread-safe.
+ */
+final class HandlerMethod {
+  /** What a handler parameter receives. */
+  enum Arg {
+    RECORD,
+    IMAGE,
+    DIFF,
+    CONTEXT
+  }
+
+  final String id;
+  final String name;
+  private final EnumSet<EventName> events;
+  private final List<String> pkPrefixes;
+  private final List<String> skPrefixes;
+  private final TtlMatch ttl;
+  private final List<String> changed;
+  private final @Nullable ImageMapper<?> mapper;
+  private final Arg[] args;
+  private final MethodHandle invoker;
+
+  HandlerMethod(
+      String id,
+      String name,
+      EnumSet<EventName> events,
+      List<String> pkPrefixes,
+      List<String> skPrefixes,
+      TtlMatch ttl,
+      List<String> changed,
+      @Nullable ImageMapper<?> mapper,
+      Arg[] args,
+      MethodHandle invoker) {
+    this.id = id;
+    this.name = name;
+    this.events = events;
+    this.pkPrefixes = List.copyOf(pkPrefixes);
+    this.skPrefixes = List.copyOf(skPrefixes);
+    this.ttl = ttl;
+    this.changed = List.copyOf(changed);
+    this.mapper = mapper;
+    this.args = args.clone();
+    this.invoker = invoker;
+  }
+
+  EnumSet<EventName> events() {
+    return EnumSet.copyOf(events);
+  }
+
+  List<String> pkPrefixes() {
+    return pkPrefixes;
+  }
+
+  List<String> skPrefixes() {
+    return skPrefixes;
+  }
+
+  TtlMatch ttl() {
+    return ttl;
+  }
+
+  List<String> changed() {
+    return changed;
+  }
+
+  /** Whether the handler takes this record. May throw for a record missing what a matcher needs. */
+  boolean matches(RecordView view, String pkName, @Nullable String skName) {
+    EventName event = view.eventName();
+    if (!events.contains(event)) {
+      return false;
+    }
+    if (event == EventName.REMOVE && ttl != TtlMatch.INCLUDE) {
+      boolean expiry = view.record.isTtlExpiry();
+      if (expiry != (ttl == TtlMatch.ONLY)) {
+        return false;
+      }
+    }
+    if (!pkPrefixes.isEmpty() && !startsWithAny(view.keyText(pkName), pkPrefixes)) {
+      return false;
+    }
+    if (!skPrefixes.isEmpty()
+        && (skName == null || !startsWithAny(view.keyText(skName), skPrefixes))) {
+      return false;
+    }
+    if (!changed.isEmpty() && event == EventName.MODIFY) {
+      var diff = view.diff(name);
+      for (String path : changed) {
+        if (diff.changed(path)) {
+          return true;
+        }
+      }
+      return false;
+    }
+    return true;
+  }
+
+  private static boolean startsWithAny(String value, List<String> prefixes) {
+    for (int i = 0; i < prefixes.size(); i++) {
+      if (value.startsWith(prefixes.get(i))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Calls the handler; whatever it throws is passed on. */
+  void invoke(RecordView view, StreamContext context) throws Throwable {
+    Object[] values = new Object[args.length];
+    for (int i = 0; i < args.length; i++) {
+      values[i] =
+          switch (args[i]) {
+            case RECORD -> view.typed(mapper());
+            case IMAGE ->
+                view.typed(mapper())
+                    .requireImage(
+                        view.eventName() == EventName.REMOVE
+                            ? ImageKind.OLD_IMAGE
+                            : ImageKind.NEW_IMAGE,
+                        name);
+            case DIFF -> view.diff(name);
+            case CONTEXT -> context;
+          };
+    }
+    invoker.invokeExact(values);
+  }
+
+  private ImageMapper<?> mapper() {
+    if (mapper == null) {
+      throw new IllegalStateException("no mapper for " + name);
+    }
+    return mapper;
+  }
+
+  @Override
+  public String toString() {
+    return name;
+  }
+}

@@ -1,0 +1,104 @@
+package dev.ddbstreams.internal.router;
+
+import dev.ddbstreams.EventName;
+import dev.ddbstreams.ImageDiff;
+import dev.ddbstreams.ImageKind;
+import dev.ddbstreams.ImageMapper;
+import dev.ddbstreams.MalformedRecordException;
+import dev.ddbstreams.MissingImageException;
+import dev.ddbstreams.StreamRecord;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.Record;
+
+/**
+ * One record of a batch as the router sees it: parsed once, with typed views and the diff made on
+ * demand and shared by every handler of the record.
+ */
+final class RecordView {
+  private static final ImageMapper<Object> NO_MAPPER =
+      image -> {
+        throw new IllegalStateException("untyped view");
+      };
+
+  final int index;
+  final StreamRecord<Object> record;
+  private @Nullable ImageMapper<?> typedMapper;
+  private @Nullable StreamRecord<?> typed;
+  private @Nullable ImageDiff diff;
+
+  RecordView(int index, Record raw, @Nullable String streamArn) {
+    this.index = index;
+    this.record = StreamRecord.of(raw, NO_MAPPER, streamArn);
+  }
+
+  EventName eventName() {
+    return record.eventName();
+  }
+
+  /** The record with images mapped by the given mapper; the last one is kept for the next call. */
+  @SuppressWarnings("unchecked")
+  <T> StreamRecord<T> typed(ImageMapper<T> mapper) {
+    if (typedMapper != mapper) {
+      typed = record.withMapper(mapper);
+      typedMapper = mapper;
+    }
+    return (StreamRecord<T>) typed;
+  }
+
+  /**
+   * The text of a key attribute for prefix matching: an S value, or the text of an N value.
+   *
+   * @throws MalformedRecordException if the record lacks the attribute or it is of another type
+   */
+  String keyText(String name) {
+    AttributeValue value = record.keys().get(name);
+    if (value != null) {
+      if (value.s() != null) {
+        return value.s();
+      }
+      if (value.n() != null) {
+        return value.n();
+      }
+    }
+    throw new MalformedRecordException(
+        record.eventId(),
+        record.sequenceNumber(),
+        value == null
+            ? "the record has no key attribute '" + name + "' that a key matcher needs"
+            : "key attribute '" + name + "' is neither S nor N, so no prefix can match it");
+  }
+
+  /**
+   * The diff between the images: for INSERT every attribute is added, for REMOVE every attribute is
+   * removed.
+   *
+   * @throws MissingImageException if the record lacks an image the diff needs
+   */
+  ImageDiff diff(String consumer) {
+    if (diff == null) {
+      Map<String, AttributeValue> oldImage = image(ImageKind.OLD_IMAGE, consumer);
+      Map<String, AttributeValue> newImage = image(ImageKind.NEW_IMAGE, consumer);
+      diff = ImageDiff.between(oldImage, newImage);
+    }
+    return diff;
+  }
+
+  private Map<String, AttributeValue> image(ImageKind kind, String consumer) {
+    if (!record.eventName().hasImage(kind)) {
+      return Map.of();
+    }
+    return record
+        .rawImage(kind)
+        .orElseThrow(
+            () ->
+                new MissingImageException(
+                    record.eventId(),
+                    record.sequenceNumber(),
+                    record.eventName(),
+                    kind,
+                    record.viewType(),
+                    consumer));
+  }
+}

@@ -1,0 +1,53 @@
+package dev.ddbstreams.internal.router;
+
+import dev.ddbstreams.HandlerDefinitionException;
+import dev.ddbstreams.HandlerInfo;
+import java.util.List;
+
+/** Builds a router's machinery from its settings and handler objects. */
+public final class Routers {
+  private Routers() {}
+
+  /**
+   * Scans the handlers and builds the batch processor.
+   *
+   * @param settings the checked settings
+   * @param handlerObjects the handler objects, in registration order
+   * @param settingProblems problems the builder already found in the settings
+   * @return the batch processor and the handlers' descriptions
+   * @throws HandlerDefinitionException with every problem found
+   */
+  public static Built build(
+      RouterSettings settings, List<Object> handlerObjects, List<String> settingProblems) {
+    HandlerScanner scanner = new HandlerScanner(settings.viewType());
+    for (Object handler : handlerObjects) {
+      scanner.scan(handler);
+    }
+    List<String> problems = new java.util.ArrayList<>(settingProblems);
+    problems.addAll(scanner.problems());
+    if (handlerObjects.isEmpty()) {
+      problems.add("no handler objects were given; call handlers(...)");
+    }
+    if (!problems.isEmpty()) {
+      throw new HandlerDefinitionException(problems);
+    }
+    List<HandlerMethod> handlers = scanner.handlers();
+    List<HandlerInfo> descriptions =
+        handlers.stream()
+            .map(
+                h ->
+                    new HandlerInfo(
+                        h.id,
+                        h.name,
+                        h.events(),
+                        h.pkPrefixes(),
+                        h.skPrefixes(),
+                        h.ttl(),
+                        h.changed()))
+            .toList();
+    return new Built(new BatchProcessor(settings, handlers), descriptions);
+  }
+
+  /** What {@link #build} returns. */
+  public record Built(BatchProcessor processor, List<HandlerInfo> handlers) {}
+}
