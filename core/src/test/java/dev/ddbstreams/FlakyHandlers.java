@@ -1,0 +1,34 @@
+package dev.ddbstreams;
+
+import dev.ddbstreams.annotation.OnChange;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
+
+/** Test handlers that fail on chosen records and record every call. */
+final class FlakyHandlers {
+  final List<String> calls = new CopyOnWriteArrayList<>();
+  final Map<String, List<String>> perItem = new ConcurrentHashMap<>();
+  final Set<String> failOn = ConcurrentHashMap.newKeySet();
+  volatile Predicate<String> failWhen = seq -> failOn.contains(seq);
+
+  @OnChange
+  void first(StreamRecord<Map<String, Object>> change) {
+    String seq = change.sequenceNumber();
+    calls.add("first " + seq);
+    perItem
+        .computeIfAbsent(change.keys().get("PK").s(), k -> new CopyOnWriteArrayList<>())
+        .add(seq);
+    if (failWhen.test(seq)) {
+      throw new IllegalStateException("injected failure on " + seq);
+    }
+  }
+
+  @OnChange
+  void second(StreamRecord<Map<String, Object>> change) {
+    calls.add("second " + change.sequenceNumber());
+  }
+}
