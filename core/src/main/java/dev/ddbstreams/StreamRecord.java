@@ -39,7 +39,7 @@ public final class StreamRecord<T> {
   private final String eventId;
   private final EventName eventName;
   private final String sequenceNumber;
-  private final BigInteger sequence;
+  private @Nullable BigInteger sequence;
   private final ViewType viewType;
   private final @Nullable UserIdentity userIdentity;
 
@@ -61,7 +61,7 @@ public final class StreamRecord<T> {
     }
     this.eventId = id;
     this.eventName = parseEventName(raw.eventNameAsString(), id, seq);
-    this.sequence = parseSequence(seq, id);
+    checkSequence(seq, id);
     this.sequenceNumber = Objects.requireNonNull(seq);
     this.viewType = ViewType.fromWireName(body.streamViewTypeAsString());
     Identity identity = raw.userIdentity();
@@ -131,7 +131,20 @@ public final class StreamRecord<T> {
         id, seq, "unknown eventName '" + name + "' (expected INSERT, MODIFY or REMOVE)");
   }
 
-  private static BigInteger parseSequence(@Nullable String seq, String id) {
+  /** Another view of the same record: metadata is shared, not parsed again. */
+  private StreamRecord(StreamRecord<?> other, ImageMapper<T> mapper) {
+    this.raw = other.raw;
+    this.mapper = Objects.requireNonNull(mapper, "mapper");
+    this.streamArn = other.streamArn;
+    this.eventId = other.eventId;
+    this.eventName = other.eventName;
+    this.sequenceNumber = other.sequenceNumber;
+    this.sequence = other.sequence;
+    this.viewType = other.viewType;
+    this.userIdentity = other.userIdentity;
+  }
+
+  private static void checkSequence(@Nullable String seq, String id) {
     if (seq == null || seq.isEmpty()) {
       throw new MalformedRecordException(id, seq, "the record has no SequenceNumber");
     }
@@ -141,7 +154,6 @@ public final class StreamRecord<T> {
         throw new MalformedRecordException(id, seq, "SequenceNumber is not a decimal number");
       }
     }
-    return new BigInteger(seq);
   }
 
   /**
@@ -234,7 +246,13 @@ public final class StreamRecord<T> {
    * @return the sequence number
    */
   public BigInteger sequence() {
-    return sequence;
+    BigInteger value = sequence;
+    if (value == null) {
+      // Parsed on first use: most records are never compared. The text was checked to be digits.
+      value = new BigInteger(sequenceNumber);
+      sequence = value;
+    }
+    return value;
   }
 
   /**
@@ -370,7 +388,7 @@ public final class StreamRecord<T> {
    * @return a new view of this record
    */
   public <U> StreamRecord<U> withMapper(ImageMapper<U> otherMapper) {
-    return new StreamRecord<>(raw, otherMapper, streamArn);
+    return new StreamRecord<>(this, otherMapper);
   }
 
   /**

@@ -41,7 +41,13 @@ public enum ViewType {
     if (name == null) {
       return UNKNOWN;
     }
-    return switch (name.toUpperCase(Locale.ROOT)) {
+    // DynamoDB writes upper case; only other spellings pay for the case conversion.
+    ViewType exact = exactly(name);
+    return exact != UNKNOWN ? exact : exactly(name.toUpperCase(Locale.ROOT));
+  }
+
+  private static ViewType exactly(String name) {
+    return switch (name) {
       case "KEYS_ONLY" -> KEYS_ONLY;
       case "NEW_IMAGE" -> NEW_IMAGE;
       case "OLD_IMAGE" -> OLD_IMAGE;

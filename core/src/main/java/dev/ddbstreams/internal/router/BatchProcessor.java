@@ -62,7 +62,8 @@ public final class BatchProcessor implements AutoCloseable {
     for (int i = 0; i < batch.size(); i++) {
       Record raw = batch.get(i);
       Object item = itemKey(raw, i);
-      if (stopped || failedItems.contains(item)) {
+      // Hashing a key map is not free: only look when an item has failed.
+      if (stopped || (!failedItems.isEmpty() && failedItems.contains(item))) {
         outcomes.add(notRun(i, raw));
         continue;
       }

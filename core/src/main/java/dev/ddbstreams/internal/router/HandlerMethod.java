@@ -33,6 +33,7 @@ final class HandlerMethod {
   private final @Nullable ImageMapper<?> mapper;
   private final Arg[] args;
   private final MethodHandle invoker;
+  private final boolean needsContext;
 
   HandlerMethod(
       String id,
@@ -55,6 +56,12 @@ final class HandlerMethod {
     this.mapper = mapper;
     this.args = args.clone();
     this.invoker = invoker;
+    this.needsContext = java.util.Arrays.asList(args).contains(Arg.CONTEXT);
+  }
+
+  /** Whether the handler takes a {@link StreamContext}, which is then made for each call. */
+  boolean needsContext() {
+    return needsContext;
   }
 
   EnumSet<EventName> events() {
@@ -79,10 +86,8 @@ final class HandlerMethod {
 
   /** Whether the handler takes this record. May throw for a record missing what a matcher needs. */
   boolean matches(RecordView view, String pkName, @Nullable String skName) {
+    // The processor only asks handlers of the record's event.
     EventName event = view.eventName();
-    if (!events.contains(event)) {
-      return false;
-    }
     if (event == EventName.REMOVE && ttl != TtlMatch.INCLUDE) {
       boolean expiry = view.record.isTtlExpiry();
       if (expiry != (ttl == TtlMatch.ONLY)) {
@@ -117,25 +122,41 @@ final class HandlerMethod {
     return false;
   }
 
-  /** Calls the handler; whatever it throws is passed on. */
-  void invoke(RecordView view, StreamContext context) throws Throwable {
-    Object[] values = new Object[args.length];
-    for (int i = 0; i < args.length; i++) {
-      values[i] =
-          switch (args[i]) {
-            case RECORD -> view.typed(mapper());
-            case IMAGE ->
-                view.typed(mapper())
-                    .requireImage(
-                        view.eventName() == EventName.REMOVE
-                            ? ImageKind.OLD_IMAGE
-                            : ImageKind.NEW_IMAGE,
-                        name);
-            case DIFF -> view.diff(name);
-            case CONTEXT -> context;
-          };
+  /**
+   * Calls the handler; whatever it throws is passed on. Handlers of up to two parameters are called
+   * without an argument array; the invoker's type was adapted to match at build time.
+   */
+  void invoke(RecordView view, @Nullable StreamContext context) throws Throwable {
+    switch (args.length) {
+      case 0 -> invoker.invokeExact();
+      case 1 -> invoker.invokeExact(argument(0, view, context));
+      case 2 -> invoker.invokeExact(argument(0, view, context), argument(1, view, context));
+      default -> {
+        Object[] values = new Object[args.length];
+        for (int i = 0; i < args.length; i++) {
+          values[i] = argument(i, view, context);
+        }
+        invoker.invokeExact(values);
+      }
     }
-    invoker.invokeExact(values);
+  }
+
+  private @Nullable Object argument(int i, RecordView view, @Nullable StreamContext context) {
+    return switch (args[i]) {
+      case RECORD -> view.typed(mapper());
+      case IMAGE ->
+          view.typed(mapper())
+              .requireImage(
+                  view.eventName() == EventName.REMOVE ? ImageKind.OLD_IMAGE : ImageKind.NEW_IMAGE,
+                  name);
+      case DIFF -> view.diff(name);
+      case CONTEXT -> context;
+    };
+  }
+
+  /** The mapper of the handler's image type, or null if it takes no image. */
+  @Nullable ImageMapper<?> imageMapper() {
+    return mapper;
   }
 
   private ImageMapper<?> mapper() {

@@ -35,6 +35,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class HandlerScanner {
   private static final MethodType SPREAD = MethodType.methodType(void.class, Object[].class);
+  private static final int DIRECT_ARITY = 2;
   private static final List<Class<? extends Annotation>> ANNOTATIONS =
       List.of(OnInsert.class, OnModify.class, OnRemove.class, OnChange.class);
 
@@ -261,7 +262,11 @@ final class HandlerScanner {
       if (!Modifier.isStatic(method.getModifiers())) {
         handle = handle.bindTo(target);
       }
-      return handle.asSpreader(Object[].class, method.getParameterCount()).asType(SPREAD);
+      int arity = method.getParameterCount();
+      if (arity <= DIRECT_ARITY) {
+        return handle.asType(MethodType.genericMethodType(arity).changeReturnType(void.class));
+      }
+      return handle.asSpreader(Object[].class, arity).asType(SPREAD);
     } catch (ReflectiveOperationException | RuntimeException e) {
       problem(name, "cannot be called by the router: " + e.getClass().getSimpleName());
       return null;

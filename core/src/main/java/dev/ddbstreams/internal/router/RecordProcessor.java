@@ -2,11 +2,13 @@ package dev.ddbstreams.internal.router;
 
 import dev.ddbstreams.BatchContext;
 import dev.ddbstreams.DeadLetter;
+import dev.ddbstreams.EventName;
 import dev.ddbstreams.HandlerInProgressException;
 import dev.ddbstreams.IdempotencyKey;
 import dev.ddbstreams.IdempotencyKeyStrategy;
 import dev.ddbstreams.IdempotencyState;
 import dev.ddbstreams.IdempotencyStoreException;
+import dev.ddbstreams.ImageMapper;
 import dev.ddbstreams.ImageMappingException;
 import dev.ddbstreams.MalformedRecordException;
 import dev.ddbstreams.MissingImageException;
@@ -40,18 +42,23 @@ final class RecordProcessor {
   private static final Logger LOG = LoggerFactory.getLogger("dev.ddbstreams.StreamRouter");
 
   private final RouterSettings settings;
-  private final List<HandlerMethod> handlers;
+  private final java.util.EnumMap<EventName, HandlerMethod[]> handlersByEvent =
+      new java.util.EnumMap<>(EventName.class);
 
   RecordProcessor(RouterSettings settings, List<HandlerMethod> handlers) {
     this.settings = settings;
-    this.handlers = List.copyOf(handlers);
+    for (EventName event : EventName.values()) {
+      handlersByEvent.put(
+          event,
+          handlers.stream().filter(h -> h.events().contains(event)).toArray(HandlerMethod[]::new));
+    }
   }
 
   RecordOutcome process(int index, Record raw, BatchContext context) {
     RecordView view;
     List<HandlerMethod> matched;
     try {
-      view = new RecordView(index, raw, context.streamArn().orElse(null));
+      view = new RecordView(index, raw, context.streamArn().orElse(null), preferredMapper(raw));
       matched = match(view);
     } catch (MalformedRecordException | MissingImageException | ImageMappingException e) {
       return poison(index, raw, context, e);
@@ -62,8 +69,8 @@ final class RecordProcessor {
       }
       return outcome(view, RecordStatus.NO_MATCH, List.of(), List.of(), null, null);
     }
-    List<String> handled = new ArrayList<>(matched.size());
-    List<String> duplicates = new ArrayList<>(0);
+    List<String> handled = List.of();
+    List<String> duplicates = settings.idempotencyStore() == null ? List.of() : new ArrayList<>(1);
     String deadLettered = null;
     Throwable deadLetterError = null;
     for (HandlerMethod handler : matched) {
@@ -76,7 +83,7 @@ final class RecordProcessor {
         failure = call(handler, view, context);
         if (failure == null) {
           complete(key);
-          handled.add(handler.id);
+          handled = append(handled, handler.id);
           continue;
         }
       } catch (IdempotencyStoreException | HandlerInProgressException e) {
@@ -104,14 +111,54 @@ final class RecordProcessor {
     return outcome(view, status, handled, duplicates, null, null);
   }
 
-  private List<HandlerMethod> match(RecordView view) {
-    List<HandlerMethod> matched = new ArrayList<>(2);
-    for (HandlerMethod h : handlers) {
-      if (h.matches(view, settings.partitionKey(), settings.sortKey())) {
-        matched.add(h);
+  /** Adds to an ID list; most records have one handler, and List.of(id) is then final. */
+  private static List<String> append(List<String> ids, String id) {
+    if (ids.isEmpty()) {
+      return List.of(id);
+    }
+    List<String> grown = ids instanceof ArrayList<String> ? ids : new ArrayList<>(ids);
+    grown.add(id);
+    return grown;
+  }
+
+  /** The image mapper of the first handler of the record's event, if it has one. */
+  private @Nullable ImageMapper<?> preferredMapper(Record raw) {
+    EventName event =
+        switch (String.valueOf(raw.eventNameAsString())) {
+          case "INSERT" -> EventName.INSERT;
+          case "MODIFY" -> EventName.MODIFY;
+          case "REMOVE" -> EventName.REMOVE;
+          default -> null;
+        };
+    if (event == null) {
+      return null;
+    }
+    for (HandlerMethod h : handlersByEvent.get(event)) {
+      if (h.imageMapper() != null) {
+        return h.imageMapper();
       }
     }
-    return matched;
+    return null;
+  }
+
+  private List<HandlerMethod> match(RecordView view) {
+    HandlerMethod first = null;
+    List<HandlerMethod> more = null;
+    for (HandlerMethod h : handlersByEvent.get(view.eventName())) {
+      if (h.matches(view, settings.partitionKey(), settings.sortKey())) {
+        if (first == null) {
+          first = h;
+        } else {
+          if (more == null) {
+            more = new ArrayList<>(4);
+            more.add(first);
+          }
+          more.add(h);
+        }
+      }
+    }
+    // Most records match one handler: no list to grow for them.
+    return more != null ? more : first != null ? List.of(first) : List.of();
   }
 
   /** Returns true if the handler must run; false if it already finished this record. */
@@ -145,7 +192,8 @@ final class RecordProcessor {
     int max = settings.retryPolicy().maxAttempts();
     for (int attempt = 1; ; attempt++) {
       try {
-        handler.invoke(view, new StreamContext(context, handler.id, attempt));
+        handler.invoke(
+            view, handler.needsContext() ? new StreamContext(context, handler.id, attempt) : null);
         return null;
       } catch (Error e) {
         throw e;

@@ -27,10 +27,23 @@ final class RecordView {
   private @Nullable ImageMapper<?> typedMapper;
   private @Nullable StreamRecord<?> typed;
   private @Nullable ImageDiff diff;
+  private @Nullable String keyName;
+  private @Nullable String keyText;
+  private @Nullable String otherKeyName;
+  private @Nullable String otherKeyText;
 
-  RecordView(int index, Record raw, @Nullable String streamArn) {
+  /**
+   * Parses the record. {@code preferred} is the mapper its handlers most likely want; typed views
+   * with that mapper cost nothing extra.
+   */
+  @SuppressWarnings("unchecked")
+  RecordView(
+      int index, Record raw, @Nullable String streamArn, @Nullable ImageMapper<?> preferred) {
     this.index = index;
-    this.record = StreamRecord.of(raw, NO_MAPPER, streamArn);
+    ImageMapper<Object> mapper = preferred == null ? NO_MAPPER : (ImageMapper<Object>) preferred;
+    this.record = StreamRecord.of(raw, mapper, streamArn);
+    this.typedMapper = mapper;
+    this.typed = record;
   }
 
   EventName eventName() {
@@ -53,6 +66,25 @@ final class RecordView {
    * @throws MalformedRecordException if the record lacks the attribute or it is of another type
    */
   String keyText(String name) {
+    // Every handler asks for the same one or two key attributes: remember them.
+    if (name.equals(keyName)) {
+      return keyText;
+    }
+    if (name.equals(otherKeyName)) {
+      return otherKeyText;
+    }
+    String text = readKeyText(name);
+    if (keyName == null) {
+      keyName = name;
+      keyText = text;
+    } else {
+      otherKeyName = name;
+      otherKeyText = text;
+    }
+    return text;
+  }
+
+  private String readKeyText(String name) {
     AttributeValue value = record.keys().get(name);
     if (value != null) {
       if (value.s() != null) {

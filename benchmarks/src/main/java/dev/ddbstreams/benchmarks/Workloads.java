@@ -1,0 +1,83 @@
+package dev.ddbstreams.benchmarks;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.Identity;
+import software.amazon.awssdk.services.dynamodb.model.Record;
+import software.amazon.awssdk.services.dynamodb.model.StreamRecord;
+
+/** Deterministic PetTracker-like batches, the same for every side of a comparison. */
+public final class Workloads {
+  private Workloads() {}
+
+  /**
+   * A batch of stream records: inserts, modifies and removes of pets, users and activities, with
+   * 10-attribute images.
+   *
+   * @param size records in the batch
+   * @param seed random seed
+   * @return the records, in stream order
+   */
+  public static List<Record> petTrackerBatch(int size, long seed) {
+    Random random = new Random(seed);
+    List<Record> records = new ArrayList<>(size);
+    long sequence = 100_000_000_000_000_000L;
+    String[] kinds = {"PET#", "USER#", "ACTIVITY#", "SUMMARY#"};
+    for (int i = 0; i < size; i++) {
+      String kind = kinds[random.nextInt(kinds.length)];
+      String user = "USER#u" + random.nextInt(50);
+      String sk = kind.equals("USER#") ? "PROFILE" : kind + "id" + random.nextInt(500);
+      Map<String, AttributeValue> oldImage = image(user, sk, kind, random);
+      Map<String, AttributeValue> newImage = image(user, sk, kind, random);
+      String event = new String[] {"INSERT", "MODIFY", "MODIFY", "REMOVE"}[random.nextInt(4)];
+      StreamRecord.Builder body =
+          StreamRecord.builder()
+              .keys(Map.of("PK", AttributeValue.fromS(user), "SK", AttributeValue.fromS(sk)))
+              .sequenceNumber(Long.toString(sequence += 1 + random.nextInt(1000)))
+              .sizeBytes(250L)
+              .streamViewType("NEW_AND_OLD_IMAGES")
+              .approximateCreationDateTime(Instant.ofEpochSecond(1_764_000_000L + i));
+      if (!event.equals("INSERT")) {
+        body.oldImage(oldImage);
+      }
+      if (!event.equals("REMOVE")) {
+        body.newImage(newImage);
+      }
+      Record.Builder record =
+          Record.builder()
+              .eventID("evt-" + i)
+              .eventName(event)
+              .eventVersion("1.1")
+              .eventSource("aws:dynamodb")
+              .awsRegion("us-east-1")
+              .dynamodb(body.build());
+      if (event.equals("REMOVE") && random.nextInt(4) == 0) {
+        record.userIdentity(
+            Identity.builder().type("Service").principalId("dynamodb.amazonaws.com").build());
+      }
+      records.add(record.build());
+    }
+    return records;
+  }
+
+  /** A 10-attribute item. */
+  static Map<String, AttributeValue> image(String pk, String sk, String kind, Random random) {
+    Map<String, AttributeValue> m = new HashMap<>();
+    m.put("PK", AttributeValue.fromS(pk));
+    m.put("SK", AttributeValue.fromS(sk));
+    m.put("entityType", AttributeValue.fromS(kind.substring(0, kind.length() - 1)));
+    m.put("name", AttributeValue.fromS("name-" + random.nextInt(1000)));
+    m.put("species", AttributeValue.fromS(random.nextBoolean() ? "dog" : "cat"));
+    m.put("weightKg", AttributeValue.fromN(Integer.toString(1 + random.nextInt(60))));
+    m.put("ageYears", AttributeValue.fromN(Integer.toString(random.nextInt(20))));
+    m.put("vaccinated", AttributeValue.fromBool(random.nextBoolean()));
+    m.put("userId", AttributeValue.fromS(pk.substring(5)));
+    m.put("createdAt", AttributeValue.fromS("2026-11-24T08:00:00Z"));
+    return m;
+  }
+}

@@ -1,0 +1,95 @@
+package dev.ddbstreams.examples;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Keeps the module boundaries of DESIGN.md: core sees no Lambda or KCL type, adapters do not reach
+ * into each other, and nothing outside a module imports that module's internal packages. Runs here
+ * because the examples module sees every published module.
+ */
+class ArchitectureTest {
+  private static JavaClasses classes;
+
+  @BeforeAll
+  static void importClasses() {
+    classes =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("dev.ddbstreams");
+  }
+
+  @Test
+  void coreImportsNoLambdaKclOrTestType() {
+    noClasses()
+        .that()
+        .resideInAnyPackage(
+            "dev.ddbstreams", "dev.ddbstreams.annotation", "dev.ddbstreams.internal..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "com.amazonaws.services.lambda..",
+            "software.amazon.kinesis..",
+            "com.amazonaws.services.dynamodbv2..",
+            "software.amazon.dynamodb..",
+            "org.junit..",
+            "dev.ddbstreams.lambda..",
+            "dev.ddbstreams.kcl..",
+            "dev.ddbstreams.testkit..",
+            "dev.ddbstreams.examples..")
+        .check(classes);
+  }
+
+  @Test
+  void lambdaAdapterDoesNotReachIntoKcl() {
+    noClasses()
+        .that()
+        .resideInAPackage("dev.ddbstreams.lambda..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "dev.ddbstreams.kcl..",
+            "software.amazon.kinesis..",
+            "com.amazonaws.services.dynamodbv2..")
+        .allowEmptyShould(true)
+        .check(classes);
+  }
+
+  @Test
+  void kclAdapterDoesNotReachIntoLambda() {
+    noClasses()
+        .that()
+        .resideInAPackage("dev.ddbstreams.kcl..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("dev.ddbstreams.lambda..", "com.amazonaws.services.lambda..")
+        .allowEmptyShould(true)
+        .check(classes);
+  }
+
+  @Test
+  void noModuleImportsAnotherModulesInternals() {
+    internalsStayHome("dev.ddbstreams.internal..", "dev.ddbstreams", "dev.ddbstreams.annotation");
+    internalsStayHome("dev.ddbstreams.lambda.internal..", "dev.ddbstreams.lambda..");
+    internalsStayHome("dev.ddbstreams.kcl.internal..", "dev.ddbstreams.kcl..");
+    internalsStayHome("dev.ddbstreams.testkit.internal..", "dev.ddbstreams.testkit..");
+  }
+
+  private static void internalsStayHome(String internal, String... owners) {
+    String[] allowed = new String[owners.length + 1];
+    allowed[0] = internal;
+    System.arraycopy(owners, 0, allowed, 1, owners.length);
+    noClasses()
+        .that()
+        .resideOutsideOfPackages(allowed)
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage(internal)
+        .check(classes);
+  }
+}
