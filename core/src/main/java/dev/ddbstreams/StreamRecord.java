@@ -43,6 +43,7 @@ public final class StreamRecord<T> {
   private final ViewType viewType;
   private final @Nullable UserIdentity userIdentity;
 
+  private volatile @Nullable ImageDiff diff;
   private volatile @Nullable Optional<T> newImage;
   private volatile @Nullable Optional<T> oldImage;
 
@@ -142,6 +143,7 @@ public final class StreamRecord<T> {
     this.sequence = other.sequence;
     this.viewType = other.viewType;
     this.userIdentity = other.userIdentity;
+    this.diff = other.diff;
   }
 
   private static void checkSequence(@Nullable String seq, String id) {
@@ -377,6 +379,39 @@ public final class StreamRecord<T> {
    */
   public boolean hasImage(ImageKind kind) {
     return rawImage(kind).isPresent();
+  }
+
+  /**
+   * Returns what changed between the old and the new image, computed on first call. For MODIFY
+   * records it needs both images; an INSERT counts every attribute as added and a REMOVE every
+   * attribute as removed.
+   *
+   * <pre>{@code
+   * if (change.diff().numberChangedByMoreThan("weightKg", 2)) alerts.send(...);
+   * }</pre>
+   *
+   * @return the diff
+   * @throws MissingImageException if the record lacks an image the event has (the stream's view
+   *     type is not {@code NEW_AND_OLD_IMAGES} for a MODIFY record)
+   */
+  public ImageDiff diff() {
+    ImageDiff value = diff;
+    if (value == null) {
+      value =
+          ImageDiff.between(imageOrEmpty(ImageKind.OLD_IMAGE), imageOrEmpty(ImageKind.NEW_IMAGE));
+      diff = value;
+    }
+    return value;
+  }
+
+  private Map<String, AttributeValue> imageOrEmpty(ImageKind kind) {
+    if (!eventName.hasImage(kind)) {
+      return NO_IMAGE;
+    }
+    return rawImage(kind)
+        .orElseThrow(
+            () ->
+                new MissingImageException(eventId, sequenceNumber, eventName, kind, viewType, ""));
   }
 
   /**

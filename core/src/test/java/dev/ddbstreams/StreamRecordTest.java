@@ -229,4 +229,32 @@ class StreamRecordTest {
     assertThat(untyped.raw()).isSameAs(r.raw());
     assertThat(untyped.newImage().orElseThrow().get("weightKg")).isEqualTo(new BigDecimal("12.5"));
   }
+
+  @Test
+  void diffOfAModifyRecordFindsTheWeightChange() {
+    Map<String, AttributeValue> heavier = new java.util.HashMap<>(BUDDY);
+    heavier.put("weightKg", AttributeValue.fromN("15"));
+    StreamRecord<Pet> r = StreamRecord.of(TestRecords.modify("7", BUDDY, heavier), Pet.class);
+
+    assertThat(r.diff().changedPaths()).containsExactly("weightKg");
+    assertThat(r.diff().numberChangedByMoreThan("weightKg", 2)).isTrue();
+    assertThat(r.diff()).isSameAs(r.diff());
+  }
+
+  @Test
+  void diffOfAnInsertAddsEveryAttributeAndNeedsNoOldImage() {
+    StreamRecord<Pet> r = StreamRecord.of(TestRecords.insert("8", BUDDY), Pet.class);
+
+    assertThat(r.diff().addedPaths()).containsExactlyInAnyOrderElementsOf(BUDDY.keySet());
+  }
+
+  @Test
+  void diffOnANewImageOnlyStreamNamesTheMissingOldImage() {
+    Record r = record("MODIFY", "9", "NEW_IMAGE", keys("U", "P"), null, BUDDY).build();
+
+    assertThatThrownBy(() -> StreamRecord.of(r, Pet.class).diff())
+        .isInstanceOf(MissingImageException.class)
+        .hasMessageContaining("OldImage")
+        .hasMessageContaining("NEW_IMAGE");
+  }
 }

@@ -2,12 +2,10 @@ package dev.ddbstreams.internal.router;
 
 import dev.ddbstreams.EventName;
 import dev.ddbstreams.ImageDiff;
-import dev.ddbstreams.ImageKind;
 import dev.ddbstreams.ImageMapper;
 import dev.ddbstreams.MalformedRecordException;
 import dev.ddbstreams.MissingImageException;
 import dev.ddbstreams.StreamRecord;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Record;
@@ -103,34 +101,19 @@ final class RecordView {
   }
 
   /**
-   * The diff between the images: for INSERT every attribute is added, for REMOVE every attribute is
-   * removed.
+   * The diff between the images, shared by every handler of the record.
    *
-   * @throws MissingImageException if the record lacks an image the diff needs
+   * @throws MissingImageException naming the consumer if the record lacks an image the diff needs
    */
   ImageDiff diff(String consumer) {
     if (diff == null) {
-      Map<String, AttributeValue> oldImage = image(ImageKind.OLD_IMAGE, consumer);
-      Map<String, AttributeValue> newImage = image(ImageKind.NEW_IMAGE, consumer);
-      diff = ImageDiff.between(oldImage, newImage);
+      try {
+        diff = record.diff();
+      } catch (MissingImageException e) {
+        throw new MissingImageException(
+            e.eventId(), e.sequenceNumber(), record.eventName(), e.image(), e.viewType(), consumer);
+      }
     }
     return diff;
-  }
-
-  private Map<String, AttributeValue> image(ImageKind kind, String consumer) {
-    if (!record.eventName().hasImage(kind)) {
-      return Map.of();
-    }
-    return record
-        .rawImage(kind)
-        .orElseThrow(
-            () ->
-                new MissingImageException(
-                    record.eventId(),
-                    record.sequenceNumber(),
-                    record.eventName(),
-                    kind,
-                    record.viewType(),
-                    consumer));
   }
 }
