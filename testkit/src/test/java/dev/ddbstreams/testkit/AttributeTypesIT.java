@@ -1,0 +1,70 @@
+package dev.ddbstreams.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.Record;
+
+class AttributeTypesIT {
+
+  private static SdkBytes bytes(int... values) {
+    byte[] array = new byte[values.length];
+    for (int i = 0; i < values.length; i++) {
+      array[i] = (byte) values[i];
+    }
+    return SdkBytes.fromByteArray(array);
+  }
+
+  /** One attribute of every type, nested types inside each other; numbers in canonical form. */
+  private static Map<String, AttributeValue> everyType() {
+    return Map.ofEntries(
+        Map.entry("PK", AttributeValue.fromS("USER#1")),
+        Map.entry("SK", AttributeValue.fromS("TYPES")),
+        Map.entry("s", AttributeValue.fromS("héllo ✓")),
+        Map.entry("n", AttributeValue.fromN("-12345678901234567890.125")),
+        Map.entry("b", AttributeValue.fromB(bytes(0, 1, 127, 128, 255))),
+        Map.entry("ss", AttributeValue.fromSs(List.of("a", "b"))),
+        Map.entry("ns", AttributeValue.fromNs(List.of("1", "2.5"))),
+        Map.entry("bs", AttributeValue.fromBs(List.of(bytes(1), bytes(2, 3)))),
+        Map.entry(
+            "m",
+            AttributeValue.fromM(
+                Map.of(
+                    "inner", AttributeValue.fromS("x"),
+                    "list", AttributeValue.fromL(List.of(AttributeValue.fromN("7")))))),
+        Map.entry(
+            "l",
+            AttributeValue.fromL(
+                List.of(
+                    AttributeValue.fromS("first"),
+                    AttributeValue.fromM(Map.of("k", AttributeValue.fromBool(false))),
+                    AttributeValue.fromNul(true)))),
+        Map.entry("nul", AttributeValue.fromNul(true)),
+        Map.entry("bool", AttributeValue.fromBool(true)));
+  }
+
+  @Test
+  void everyAttributeTypeRoundTripsThroughTheStreamUnchanged() {
+    DynamoDbLocal local = DynamoDbLocal.shared();
+    StreamTable table = StreamTable.builder().create(local.client());
+    StreamReader reader = table.reader(local.streamsClient());
+    Map<String, AttributeValue> item = everyType();
+
+    local.client().putItem(b -> b.tableName(table.name()).item(item));
+    local
+        .client()
+        .deleteItem(
+            b -> b.tableName(table.name()).key(Map.of("PK", item.get("PK"), "SK", item.get("SK"))));
+    List<Record> records = reader.awaitRecords(2, Duration.ofSeconds(10));
+
+    assertThat(records.get(0).dynamodb().newImage()).isEqualTo(item);
+    assertThat(records.get(1).dynamodb().oldImage()).isEqualTo(item);
+    assertThat(records.get(0).dynamodb().keys())
+        .isEqualTo(Map.of("PK", item.get("PK"), "SK", item.get("SK")));
+  }
+}

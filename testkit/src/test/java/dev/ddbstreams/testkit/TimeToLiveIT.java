@@ -1,0 +1,101 @@
+package dev.ddbstreams.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.OperationType;
+import software.amazon.awssdk.services.dynamodb.model.Record;
+
+class TimeToLiveIT {
+
+  private static final Logger LOG = LoggerFactory.getLogger(TimeToLiveIT.class);
+  private static final Duration WAIT = Duration.ofSeconds(10);
+
+  private static Map<String, AttributeValue> pet() {
+    return Map.of(
+        "PK", AttributeValue.fromS("USER#1"),
+        "SK", AttributeValue.fromS("PET#1"),
+        "name", AttributeValue.fromS("Rex"));
+  }
+
+  @Test
+  void anExpiredItemArrivesAsARemoveByTheDynamoDbService() {
+    DynamoDbLocal local = DynamoDbLocal.shared();
+    StreamTable table = StreamTable.builder().ttlAttribute("expiresAt").create(local.client());
+    StreamReader reader = table.reader(local.streamsClient());
+
+    long started = System.nanoTime();
+    Map<String, AttributeValue> written = TimeToLive.expire(local.client(), table, pet());
+    LOG.info("TTL delete took {} ms", (System.nanoTime() - started) / 1_000_000);
+    List<Record> records = reader.awaitRecords(2, WAIT);
+
+    assertThat(records)
+        .extracting(Record::eventName)
+        .containsExactly(OperationType.INSERT, OperationType.REMOVE);
+    Record delete = records.get(1);
+    assertThat(LocalRecords.isTtlDelete(delete)).isTrue();
+    assertThat(delete.userIdentity()).isEqualTo(LocalRecords.ttlIdentity());
+    assertThat(delete.dynamodb().oldImage()).isEqualTo(written).containsKey("expiresAt");
+    assertThat(delete.dynamodb().hasNewImage()).isFalse();
+    assertThat(LocalRecords.isTtlDelete(records.get(0))).isFalse();
+  }
+
+  @Test
+  void dynamoDbLocalSendsTheExpiryAsEventExpireWithoutIdentity() {
+    DynamoDbLocal local = DynamoDbLocal.shared();
+    StreamTable table = StreamTable.builder().ttlAttribute("expiresAt").create(local.client());
+    StreamReader raw = StreamReader.raw(local.streamsClient(), table.streamArn());
+
+    TimeToLive.expire(local.client(), table, pet());
+    Record delete = raw.awaitRecords(2, WAIT).get(1);
+
+    assertThat(delete.eventNameAsString()).isEqualTo("EXPIRE");
+    assertThat(delete.eventName()).isEqualTo(OperationType.UNKNOWN_TO_SDK_VERSION);
+    assertThat(delete.userIdentity()).isNull();
+    assertThat(LocalRecords.isLocalTtlDelete(delete)).isTrue();
+  }
+
+  @Test
+  void anOrdinaryDeleteIsNotATtlDelete() {
+    DynamoDbLocal local = DynamoDbLocal.shared();
+    StreamTable table = StreamTable.builder().ttlAttribute("expiresAt").create(local.client());
+    StreamReader reader = table.reader(local.streamsClient());
+
+    local.client().putItem(b -> b.tableName(table.name()).item(pet()));
+    local
+        .client()
+        .deleteItem(
+            b ->
+                b.tableName(table.name())
+                    .key(Map.of("PK", pet().get("PK"), "SK", pet().get("SK"))));
+    Record delete = reader.awaitRecords(2, WAIT).get(1);
+
+    assertThat(delete.eventName()).isEqualTo(OperationType.REMOVE);
+    assertThat(delete.userIdentity()).isNull();
+    assertThat(LocalRecords.isTtlDelete(delete)).isFalse();
+  }
+
+  @Test
+  void expireRefusesATableWithoutTtlAndAnItemWithoutKeys() {
+    DynamoDbLocal local = DynamoDbLocal.shared();
+    StreamTable noTtl = StreamTable.builder().create(local.client());
+    StreamTable withTtl = StreamTable.builder().ttlAttribute("expiresAt").create(local.client());
+
+    assertThatThrownBy(() -> TimeToLive.expire(local.client(), noTtl, pet()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("has no TTL attribute");
+    assertThatThrownBy(
+            () ->
+                TimeToLive.expire(local.client(), withTtl, Map.of("PK", AttributeValue.fromS("x"))))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("lacks key attribute 'SK'");
+    assertThat(withTtl.reader(local.streamsClient()).readAll()).isEmpty();
+  }
+}
