@@ -62,9 +62,9 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  *       Enabled: true
  * }</pre>
  *
- * The consumer needs {@code dynamodb:PutItem}, {@code dynamodb:UpdateItem}, {@code
- * dynamodb:DeleteItem} and {@code dynamodb:GetItem} on the table. For tests and local runs, {@link
- * #createTable} creates such a table.
+ * The consumer needs {@code dynamodb:PutItem}, {@code dynamodb:UpdateItem} and {@code
+ * dynamodb:DeleteItem} on the table; no reads. For tests and local runs, {@link #createTable}
+ * creates such a table.
  */
 public final class DynamoDbIdempotencyStore implements IdempotencyStore {
   /** How long a key is remembered unless set otherwise: 48 hours. */

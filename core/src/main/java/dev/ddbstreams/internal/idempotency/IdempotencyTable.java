@@ -6,7 +6,6 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
-import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
@@ -143,20 +142,6 @@ public final class IdempotencyTable {
             Map.of("#status", STATUS, "#in_progress_expiration", IN_PROGRESS_EXPIRATION))
         .expressionAttributeValues(
             Map.of(":inprogress", AttributeValue.fromS(INPROGRESS), ":lease", millis(leaseExpiry)))
-        .build();
-  }
-
-  /**
-   * Returns a strongly consistent read of one key.
-   *
-   * @param id the key's value
-   * @return the request
-   */
-  public GetItemRequest read(String id) {
-    return GetItemRequest.builder()
-        .tableName(tableName)
-        .key(Map.of(ID, AttributeValue.fromS(id)))
-        .consistentRead(true)
         .build();
   }
 
