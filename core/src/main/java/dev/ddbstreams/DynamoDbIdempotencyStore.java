@@ -1,0 +1,296 @@
+package dev.ddbstreams;
+
+import dev.ddbstreams.internal.idempotency.IdempotencyTable;
+import dev.ddbstreams.internal.idempotency.IdempotencyTableSetup;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+
+/**
+ * An idempotency store in a DynamoDB table, shared by every worker of a consumer: Lambda
+ * invocations, KCL workers, several applications (told apart by the router's idempotency
+ * namespace).
+ *
+ * <pre>{@code
+ * IdempotencyStore store = DynamoDbIdempotencyStore.builder()
+ *     .client(DynamoDbClient.create())
+ *     .tableName("idempotency")
+ *     .build();
+ * }</pre>
+ *
+ * <h2>Cost and guarantees</h2>
+ *
+ * {@link #begin} is one conditional {@code PutItem}; when the key is taken, DynamoDB returns the
+ * existing item with the failed condition, so there is no second read. {@link #complete} is one
+ * {@code UpdateItem}, {@link #release} one conditional {@code DeleteItem}. A (handler, record) pair
+ * that runs once therefore costs two writes. Of callers racing on one key, exactly one gets {@link
+ * IdempotencyState#NEW}. Every error other than the expected failed condition becomes an {@link
+ * IdempotencyStoreException} naming the key: the store never guesses "new", so the record fails and
+ * is retried. Thread-safe.
+ *
+ * <h2>Table</h2>
+ *
+ * The layout is that of the Powertools for AWS Lambda idempotency table, so teams can share one:
+ * partition key {@code id} (S); {@code expiration} (N, epoch seconds, the TTL attribute); {@code
+ * in_progress_expiration} (N, epoch milliseconds); {@code status} (S, {@code INPROGRESS} or {@code
+ * COMPLETED}). Keys are {@link IdempotencyKey#value()}, which do not collide with Powertools' keys.
+ * In CloudFormation or SAM:
+ *
+ * <pre>{@code
+ * IdempotencyTable:
+ *   Type: AWS::DynamoDB::Table
+ *   Properties:
+ *     BillingMode: PAY_PER_REQUEST
+ *     AttributeDefinitions:
+ *       - { AttributeName: id, AttributeType: S }
+ *     KeySchema:
+ *       - { AttributeName: id, KeyType: HASH }
+ *     TimeToLiveSpecification:
+ *       AttributeName: expiration
+ *       Enabled: true
+ * }</pre>
+ *
+ * The consumer needs {@code dynamodb:PutItem}, {@code dynamodb:UpdateItem} and {@code
+ * dynamodb:DeleteItem} on the table; no reads. For tests and local runs, {@link #createTable}
+ * creates such a table.
+ */
+public final class DynamoDbIdempotencyStore implements IdempotencyStore {
+  /** How long a key is remembered unless set otherwise: 48 hours. */
+  public static final Duration DEFAULT_EXPIRY = Duration.ofHours(48);
+
+  /** How long a DynamoDB stream keeps records; a shorter expiry lets a redelivery run again. */
+  static final Duration STREAM_RETENTION = Duration.ofHours(24);
+
+  private static final Logger LOG = LoggerFactory.getLogger(DynamoDbIdempotencyStore.class);
+
+  private final DynamoDbClient client;
+  private final IdempotencyTable table;
+  private final Duration expiry;
+  private final Clock clock;
+
+  /** The leases this store took and has not yet completed or released, by key value. */
+  private final Map<String, Instant> leases = new ConcurrentHashMap<>();
+
+  private DynamoDbIdempotencyStore(
+      DynamoDbClient client, String tableName, Duration expiry, Clock clock) {
+    this.client = client;
+    this.table = new IdempotencyTable(tableName);
+    this.expiry = expiry;
+    this.clock = clock;
+  }
+
+  /**
+   * Starts a builder.
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Creates an idempotency table for tests and local runs: on-demand capacity, partition key {@code
+   * id}, TTL on {@code expiration}. Does nothing to a table that exists but enable TTL on it.
+   * Returns once the table is active. For production, define the table with infrastructure as code
+   * (see the class description).
+   *
+   * @param client the client
+   * @param tableName the table's name
+   * @throws SdkException if DynamoDB refuses
+   */
+  public static void createTable(DynamoDbClient client, String tableName) {
+    IdempotencyTableSetup.create(
+        Objects.requireNonNull(client, "client"), Objects.requireNonNull(tableName, "tableName"));
+  }
+
+  @Override
+  public IdempotencyState begin(IdempotencyKey key, Instant leaseExpiry) {
+    String id = key.value();
+    Instant now = clock.instant();
+    try {
+      client.putItem(table.begin(id, now, now.plus(expiry), leaseExpiry));
+      leases.put(id, leaseExpiry);
+      LOG.debug("Took the lease of {} until {}", id, leaseExpiry);
+      return IdempotencyState.NEW;
+    } catch (ConditionalCheckFailedException taken) {
+      // A failed condition means the item exists, and ALL_OLD returns it. If a DynamoDB
+      // implementation returned none, waiting (IN_PROGRESS) is the safe reading: the record
+      // fails and is retried.
+      IdempotencyState state =
+          taken.hasItem() ? IdempotencyTable.stateOf(taken.item()) : IdempotencyState.IN_PROGRESS;
+      LOG.debug("Key {} is {}", id, state);
+      return state;
+    } catch (SdkException e) {
+      throw failure("begin work on", key, e);
+    }
+  }
+
+  @Override
+  public void complete(IdempotencyKey key) {
+    String id = key.value();
+    try {
+      client.updateItem(table.complete(id, clock.instant().plus(expiry)));
+      leases.remove(id);
+    } catch (SdkException e) {
+      throw failure("mark complete", key, e);
+    }
+  }
+
+  @Override
+  public void release(IdempotencyKey key) {
+    String id = key.value();
+    Instant lease = leases.remove(id);
+    try {
+      client.deleteItem(table.release(id, lease));
+    } catch (ConditionalCheckFailedException notOurs) {
+      // Finished, gone, or another worker took the lease over after ours lapsed: leave it.
+      LOG.debug("Lease of {} was no longer ours to release", id);
+    } catch (SdkException e) {
+      throw failure("release the lease of", key, e);
+    }
+  }
+
+  /**
+   * Returns the table's name.
+   *
+   * @return the name
+   */
+  public String tableName() {
+    return table.name();
+  }
+
+  /**
+   * Returns how long a key is remembered after its last write.
+   *
+   * @return the expiry
+   */
+  public Duration expiry() {
+    return expiry;
+  }
+
+  @Override
+  public String toString() {
+    return "DynamoDbIdempotencyStore[table=" + table.name() + ", expiry=" + expiry + "]";
+  }
+
+  private IdempotencyStoreException failure(String action, IdempotencyKey key, SdkException e) {
+    return new IdempotencyStoreException(
+        "Could not "
+            + action
+            + " idempotency key "
+            + key.value()
+            + " in DynamoDB table "
+            + table.name()
+            + ": "
+            + e.getMessage(),
+        e);
+  }
+
+  /** Builds a {@link DynamoDbIdempotencyStore}. Not thread-safe. */
+  public static final class Builder {
+    // DynamoDB's rule for table names.
+    private static final Pattern TABLE_NAME = Pattern.compile("[a-zA-Z0-9_.-]{3,255}");
+
+    private @Nullable DynamoDbClient client;
+    private @Nullable String tableName;
+    private @Nullable Duration expiry = DEFAULT_EXPIRY;
+    private @Nullable Clock clock = Clock.systemUTC();
+
+    private Builder() {}
+
+    /**
+     * Sets the client. Required. The store does not close it.
+     *
+     * @param client the client
+     * @return this builder
+     */
+    public Builder client(DynamoDbClient client) {
+      this.client = client;
+      return this;
+    }
+
+    /**
+     * Sets the table. Required.
+     *
+     * @param tableName the table's name
+     * @return this builder
+     */
+    public Builder tableName(String tableName) {
+      this.tableName = tableName;
+      return this;
+    }
+
+    /**
+     * Sets how long a key is remembered after its last write, the TTL written to {@code
+     * expiration}. Must exceed the stream's 24 hour retention, so that no redelivery outlives its
+     * key. Default 48 hours.
+     *
+     * @param expiry more than 24 hours
+     * @return this builder
+     */
+    public Builder expiry(Duration expiry) {
+      this.expiry = expiry;
+      return this;
+    }
+
+    /**
+     * Sets the clock that times expiries and lapsed leases; for tests.
+     *
+     * @param clock the clock
+     * @return this builder
+     */
+    public Builder clock(Clock clock) {
+      this.clock = clock;
+      return this;
+    }
+
+    /**
+     * Checks the settings and builds the store. Makes no call to DynamoDB.
+     *
+     * @return the store
+     * @throws IllegalArgumentException listing every problem found
+     */
+    public DynamoDbIdempotencyStore build() {
+      List<String> problems = new ArrayList<>();
+      if (client == null) {
+        problems.add("client is required");
+      }
+      if (tableName == null || tableName.isEmpty()) {
+        problems.add("tableName is required");
+      } else if (!TABLE_NAME.matcher(tableName).matches()) {
+        problems.add(
+            "tableName must be 3 to 255 of the characters a-z, A-Z, 0-9, '_', '-', '.', was '"
+                + tableName
+                + "'");
+      }
+      if (expiry == null) {
+        problems.add("expiry is required");
+      } else if (expiry.compareTo(STREAM_RETENTION) <= 0) {
+        problems.add(
+            "expiry must exceed the stream's 24 hour retention, or a redelivered record can run"
+                + " its handlers again; was "
+                + expiry);
+      }
+      if (clock == null) {
+        problems.add("clock is required");
+      }
+      if (!problems.isEmpty()) {
+        throw new IllegalArgumentException(
+            "Invalid DynamoDbIdempotencyStore settings:\n  - " + String.join("\n  - ", problems));
+      }
+      return new DynamoDbIdempotencyStore(client, tableName, expiry, clock);
+    }
+  }
+}
