@@ -1,0 +1,41 @@
+package dev.ddbstreams.lambda;
+
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What an event source mapping sends to its on-failure destination when it gives up on records:
+ * where they are in the stream, not the records themselves (like Lambda's {@code
+ * DDBStreamBatchInfo}), so they can be read again from the stream within its 24 hour retention.
+ *
+ * @param streamArn the stream
+ * @param shardId the shard
+ * @param startSequenceNumber the first record's sequence number
+ * @param endSequenceNumber the last record's sequence number
+ * @param approximateArrivalOfFirstRecord the first record's creation time, if it has one
+ * @param approximateArrivalOfLastRecord the last record's creation time, if it has one
+ * @param batchSize how many records were given up
+ * @param condition why
+ * @param approximateInvokeCount how many times the function was invoked with these records
+ */
+public record FailedBatch(
+    String streamArn,
+    String shardId,
+    String startSequenceNumber,
+    String endSequenceNumber,
+    @Nullable Instant approximateArrivalOfFirstRecord,
+    @Nullable Instant approximateArrivalOfLastRecord,
+    int batchSize,
+    Condition condition,
+    int approximateInvokeCount) {
+
+  /** Why records were given up. */
+  public enum Condition {
+    /** {@code MaximumRetryAttempts} retries failed ({@code RetryAttemptsExhausted}). */
+    RETRY_ATTEMPTS_EXHAUSTED,
+    /**
+     * The records became older than {@code MaximumRecordAgeInSeconds} ({@code RecordAgeExceeded}).
+     */
+    RECORD_AGE_EXCEEDED
+  }
+}

@@ -1,0 +1,57 @@
+package dev.ddbstreams.lambda.internal;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+
+/** A Lambda function as the local event source mapping calls it: event JSON in, response out. */
+@FunctionalInterface
+public interface LocalFunction {
+
+  /**
+   * Invokes the function.
+   *
+   * @param event the event JSON
+   * @param context the invocation's context
+   * @return the response JSON
+   * @throws Exception whatever the function throws: a function error
+   */
+  byte[] invoke(byte[] event, Context context) throws Exception;
+
+  /**
+   * Wraps a stream handler: it reads the JSON bytes and writes the response bytes itself.
+   *
+   * @param handler the handler
+   * @return the function
+   */
+  static LocalFunction of(RequestStreamHandler handler) {
+    return (event, context) -> {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      handler.handleRequest(new ByteArrayInputStream(event), out, context);
+      return out.toByteArray();
+    };
+  }
+
+  /**
+   * Wraps a handler of runtime event classes: the event is decoded and the response encoded with
+   * the Lambda Java runtime's own serializers, which must be on the class path.
+   *
+   * @param handler the handler
+   * @return the function
+   * @throws IllegalStateException if {@code aws-lambda-java-serialization} is missing
+   */
+  static LocalFunction of(RequestHandler<DynamodbEvent, StreamsEventResponse> handler) {
+    try {
+      return RuntimeSerialization.wrap(handler);
+    } catch (NoClassDefFoundError e) {
+      throw new IllegalStateException(
+          "A RequestHandler needs the Lambda runtime's serializer to decode events like Lambda"
+              + " does: add com.amazonaws:aws-lambda-java-serialization to the class path",
+          e);
+    }
+  }
+}

@@ -1,0 +1,226 @@
+package dev.ddbstreams.lambda;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import dev.ddbstreams.InMemoryIdempotencyStore;
+import dev.ddbstreams.StreamRecord;
+import dev.ddbstreams.StreamRouter;
+import dev.ddbstreams.annotation.OnChange;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.PutRequest;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+import software.amazon.dynamodb.services.local.embedded.DynamoDBEmbedded;
+import software.amazon.dynamodb.services.local.shared.access.AmazonDynamoDBLocal;
+
+/**
+ * Reliability: 10,000 real writes, a function that fails 10% of its invocations, and a counter per
+ * item. Every counter must end equal to the writes to its item: nothing lost, nothing twice.
+ *
+ * <p>Half the injected failures are a handler throwing at a random record (the router reports a
+ * checkpoint, the mapping retries from it); the other half are the function failing after the
+ * router finished (the side effects are applied, yet the mapping retries the whole batch, or its
+ * halves), which only the idempotency store keeps from counting twice.
+ */
+class LocalEventSourceMappingIT {
+  private static final int ITEMS = 2_000;
+  private static final int WRITES_PER_ITEM = 5;
+  private static final String ITEMS_TABLE = "Items";
+  private static final String COUNTERS_TABLE = "Counters";
+
+  private static AmazonDynamoDBLocal local;
+  private static DynamoDbClient ddb;
+
+  @BeforeAll
+  static void start() {
+    local = DynamoDBEmbedded.create(true);
+    ddb = local.dynamoDbClient();
+  }
+
+  @AfterAll
+  static void stop() {
+    local.shutdown();
+  }
+
+  /** Fails the invocation at a chosen handler call, counted per thread (router parallelism 1). */
+  private static final ThreadLocal<int[]> FAIL_AT_CALL =
+      ThreadLocal.withInitial(() -> new int[] {-1});
+
+  private static final AtomicLong HANDLER_FAILURES = new AtomicLong();
+
+  /** Adds one to the item's counter per change, atomically. */
+  public static final class Counting {
+    /**
+     * Counts a change.
+     *
+     * @param change the change
+     */
+    @OnChange
+    public void count(StreamRecord<Map<String, Object>> change) {
+      int[] left = FAIL_AT_CALL.get();
+      if (left[0]-- == 0) {
+        HANDLER_FAILURES.incrementAndGet();
+        throw new IllegalStateException("injected handler failure");
+      }
+      ddb.updateItem(
+          b ->
+              b.tableName(COUNTERS_TABLE)
+                  .key(Map.of("PK", change.keys().get("PK")))
+                  .updateExpression("ADD #c :one")
+                  .expressionAttributeNames(Map.of("#c", "count"))
+                  .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"))));
+    }
+  }
+
+  private static final class Counter extends FastDynamoDbStreamLambda {
+    private static final StreamRouter ROUTER =
+        StreamRouter.builder()
+            .handlers(new Counting())
+            .idempotency(InMemoryIdempotencyStore.builder().maxEntries(50_000).build())
+            .build();
+
+    @Override
+    protected StreamRouter router() {
+      return ROUTER;
+    }
+  }
+
+  @Test
+  void appliesEveryWriteExactlyOnceDespiteFailingInvocations() throws Exception {
+    String arn = LocalTables.createStreamTable(ddb, ITEMS_TABLE);
+    LocalTables.createTable(ddb, COUNTERS_TABLE);
+    long started = System.nanoTime();
+    writeEverything();
+    long written = System.nanoTime();
+
+    AtomicLong crashes = new AtomicLong();
+    AtomicLong invocations = new AtomicLong();
+    Counter counter = new Counter();
+    RequestStreamHandler function =
+        (in, out, context) -> {
+          invocations.incrementAndGet();
+          ThreadLocalRandom random = ThreadLocalRandom.current();
+          boolean fail = random.nextInt(10) == 0;
+          boolean crashAfter = fail && random.nextBoolean();
+          FAIL_AT_CALL.get()[0] = fail && !crashAfter ? random.nextInt(20) : -1;
+          counter.handleRequest(in, out, context);
+          if (crashAfter) {
+            crashes.incrementAndGet();
+            throw new IllegalStateException("injected failure after processing");
+          }
+        };
+    List<FailedBatch> givenUp = new ArrayList<>();
+    LocalEventSourceMapping.Stats stats;
+    try (LocalEventSourceMapping mapping =
+        LocalEventSourceMapping.builder()
+            .streams(local.dynamoDbStreamsClient())
+            .streamArn(arn)
+            .handler(function)
+            .startingPosition(StartingPosition.TRIM_HORIZON)
+            .batchSize(100)
+            .parallelizationFactor(4)
+            .reportBatchItemFailures(true)
+            .bisectBatchOnFunctionError(true)
+            .onFailure(givenUp::add)
+            .build()) {
+      assertThat(mapping.drain(Duration.ofMinutes(2))).isTrue();
+      stats = mapping.stats();
+    }
+    long done = System.nanoTime();
+
+    Map<String, Integer> counts = counters();
+    long lost = 0;
+    long doubled = 0;
+    for (int i = 0; i < ITEMS; i++) {
+      int count = counts.getOrDefault(item(i), 0);
+      lost += Math.max(0, WRITES_PER_ITEM - count);
+      doubled += Math.max(0, count - WRITES_PER_ITEM);
+    }
+    System.out.printf(
+        "reliability: records=%d invocations=%d injectedFailures=%d (handlerFailures=%d,"
+            + " failuresAfterProcessing=%d) redeliveredRecords=%d bisections=%d lost=%d"
+            + " doubled=%d writeSeconds=%.1f deliverSeconds=%.1f%n",
+        ITEMS * WRITES_PER_ITEM,
+        stats.invocations(),
+        HANDLER_FAILURES.get() + crashes.get(),
+        HANDLER_FAILURES.get(),
+        crashes.get(),
+        stats.recordsDelivered() - (long) ITEMS * WRITES_PER_ITEM,
+        stats.bisections(),
+        lost,
+        doubled,
+        (written - started) / 1e9,
+        (done - written) / 1e9);
+
+    assertThat(givenUp).isEmpty();
+    assertThat(HANDLER_FAILURES.get()).as("handler failures injected").isPositive();
+    assertThat(crashes.get()).as("failures after processing injected").isPositive();
+    assertThat(stats.recordsDelivered()).isGreaterThan((long) ITEMS * WRITES_PER_ITEM);
+    assertThat(lost).as("lost").isZero();
+    assertThat(doubled).as("doubled").isZero();
+    assertThat(counts).hasSize(ITEMS);
+  }
+
+  private static String item(int i) {
+    return "ITEM#" + i;
+  }
+
+  /** Writes every version of every item: one round per version, 25 items per request, 4 threads. */
+  private static void writeEverything() throws Exception {
+    ExecutorService writers = Executors.newFixedThreadPool(4);
+    try {
+      for (int version = 1; version <= WRITES_PER_ITEM; version++) {
+        List<Future<?>> requests = new ArrayList<>();
+        for (int from = 0; from < ITEMS; from += 25) {
+          int start = from;
+          int v = version;
+          requests.add(writers.submit(() -> writeBatch(start, Math.min(ITEMS, start + 25), v)));
+        }
+        for (Future<?> f : requests) {
+          f.get();
+        }
+      }
+    } finally {
+      writers.shutdownNow();
+    }
+  }
+
+  private static void writeBatch(int from, int to, int version) {
+    List<WriteRequest> puts = new ArrayList<>(to - from);
+    for (int i = from; i < to; i++) {
+      Map<String, AttributeValue> item =
+          Map.of(
+              "PK", AttributeValue.fromS(item(i)),
+              "SK", AttributeValue.fromS("A"),
+              "v", AttributeValue.fromN(Integer.toString(version)));
+      puts.add(WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build());
+    }
+    Map<String, List<WriteRequest>> pending = Map.of(ITEMS_TABLE, puts);
+    while (!pending.isEmpty()) {
+      Map<String, List<WriteRequest>> request = pending;
+      pending = ddb.batchWriteItem(b -> b.requestItems(request)).unprocessedItems();
+    }
+  }
+
+  private static Map<String, Integer> counters() {
+    Map<String, Integer> out = new HashMap<>();
+    ddb.scanPaginator(b -> b.tableName(COUNTERS_TABLE))
+        .items()
+        .forEach(i -> out.put(i.get("PK").s(), Integer.parseInt(i.get("count").n())));
+    return out;
+  }
+}

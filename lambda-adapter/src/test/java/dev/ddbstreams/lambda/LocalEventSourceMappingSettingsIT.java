@@ -1,0 +1,223 @@
+package dev.ddbstreams.lambda;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ddbstreams.StreamRecord;
+import dev.ddbstreams.StreamRouter;
+import dev.ddbstreams.annotation.OnChange;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.dynamodb.services.local.embedded.DynamoDBEmbedded;
+import software.amazon.dynamodb.services.local.shared.access.AmazonDynamoDBLocal;
+
+/** The local event source mapping's settings against real streams of embedded DynamoDB Local. */
+class LocalEventSourceMappingSettingsIT {
+  private static final AtomicInteger TABLES = new AtomicInteger();
+  private static AmazonDynamoDBLocal local;
+  private static DynamoDbClient ddb;
+
+  @BeforeAll
+  static void start() {
+    local = DynamoDBEmbedded.create(true);
+    ddb = local.dynamoDbClient();
+  }
+
+  @AfterAll
+  static void stop() {
+    local.shutdown();
+  }
+
+  /** Records, per item, the versions it saw, and the size and concurrency of invocations. */
+  public static final class Versions {
+    final Map<String, List<Integer>> perItem = new ConcurrentHashMap<>();
+    final List<Integer> batchSizes = new CopyOnWriteArrayList<>();
+    final AtomicInteger running = new AtomicInteger();
+    final AtomicInteger maxRunning = new AtomicInteger();
+
+    /**
+     * Notes one version of an item.
+     *
+     * @param change the change
+     */
+    @OnChange
+    public void version(StreamRecord<Map<String, Object>> change) {
+      AttributeValue v = change.rawNewImage().orElseThrow().get("v");
+      perItem
+          .computeIfAbsent(change.keys().get("PK").s(), k -> new CopyOnWriteArrayList<>())
+          .add(Integer.parseInt(v.n()));
+    }
+  }
+
+  private final class Function extends FastDynamoDbStreamLambda {
+    private final StreamRouter router;
+    private final Versions versions;
+    private final long pauseMillis;
+
+    Function(Versions versions, long pauseMillis) {
+      this.versions = versions;
+      this.router = StreamRouter.builder().handlers(versions).build();
+      this.pauseMillis = pauseMillis;
+    }
+
+    @Override
+    protected StreamRouter router() {
+      int now = versions.running.incrementAndGet();
+      versions.maxRunning.accumulateAndGet(now, Math::max);
+      try {
+        Thread.sleep(pauseMillis);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      versions.running.decrementAndGet();
+      return router;
+    }
+  }
+
+  private static void put(String table, String pk, int version) {
+    ddb.putItem(
+        b ->
+            b.tableName(table)
+                .item(
+                    Map.of(
+                        "PK", AttributeValue.fromS(pk),
+                        "SK", AttributeValue.fromS("A"),
+                        "v", AttributeValue.fromN(Integer.toString(version)))));
+  }
+
+  private static List<Integer> oneTo(int n) {
+    List<Integer> out = new ArrayList<>();
+    for (int i = 1; i <= n; i++) {
+      out.add(i);
+    }
+    return out;
+  }
+
+  @Test
+  void readsParentShardsBeforeChildrenAndKeepsEachItemsOrder() {
+    String table = "rollover" + TABLES.incrementAndGet();
+    String arn = LocalTables.createStreamTable(ddb, table);
+    for (int v = 1; v <= 6; v++) {
+      for (int item = 0; item < 5; item++) {
+        put(table, "ITEM#" + item, v);
+      }
+      if (v % 2 == 0) {
+        local.triggerShardRollovers();
+      }
+    }
+    Versions versions = new Versions();
+
+    try (LocalEventSourceMapping mapping =
+        LocalEventSourceMapping.builder()
+            .streams(local.dynamoDbStreamsClient())
+            .streamArn(arn)
+            .handler(new Function(versions, 0))
+            .batchSize(4)
+            .reportBatchItemFailures(true)
+            .build()) {
+      assertThat(mapping.drain(Duration.ofSeconds(30))).isTrue();
+    }
+
+    assertThat(
+            local
+                .dynamoDbStreamsClient()
+                .describeStream(b -> b.streamArn(arn))
+                .streamDescription()
+                .shards())
+        .hasSizeGreaterThan(1);
+    assertThat(versions.perItem).hasSize(5);
+    versions.perItem.values().forEach(seen -> assertThat(seen).isEqualTo(oneTo(6)));
+  }
+
+  @Test
+  void parallelizationFactorRunsBatchesConcurrentlyButEachItemInOrder() {
+    String table = "parallel" + TABLES.incrementAndGet();
+    String arn = LocalTables.createStreamTable(ddb, table);
+    for (int v = 1; v <= 5; v++) {
+      for (int item = 0; item < 40; item++) {
+        put(table, "ITEM#" + item, v);
+      }
+    }
+    Versions versions = new Versions();
+
+    try (LocalEventSourceMapping mapping =
+        LocalEventSourceMapping.builder()
+            .streams(local.dynamoDbStreamsClient())
+            .streamArn(arn)
+            .handler(new Function(versions, 20))
+            .batchSize(10)
+            .parallelizationFactor(4)
+            .reportBatchItemFailures(true)
+            .build()) {
+      assertThat(mapping.drain(Duration.ofSeconds(30))).isTrue();
+      assertThat(mapping.stats().recordsDelivered()).isEqualTo(200);
+    }
+
+    assertThat(versions.maxRunning.get()).isGreaterThan(1).isLessThanOrEqualTo(4);
+    assertThat(versions.perItem).hasSize(40);
+    versions.perItem.values().forEach(seen -> assertThat(seen).isEqualTo(oneTo(5)));
+  }
+
+  @Test
+  void latestDeliversOnlyRecordsWrittenAfterTheMappingWasCreated() {
+    String table = "latest" + TABLES.incrementAndGet();
+    String arn = LocalTables.createStreamTable(ddb, table);
+    put(table, "OLD", 1);
+    Versions versions = new Versions();
+
+    try (LocalEventSourceMapping mapping =
+        LocalEventSourceMapping.builder()
+            .streams(local.dynamoDbStreamsClient())
+            .streamArn(arn)
+            .handler(new Function(versions, 0))
+            .startingPosition(StartingPosition.LATEST)
+            .build()) {
+      put(table, "NEW", 1);
+      assertThat(mapping.drain(Duration.ofSeconds(30))).isTrue();
+      put(table, "NEWER", 1);
+      assertThat(mapping.drain(Duration.ofSeconds(30))).isTrue();
+    }
+
+    assertThat(versions.perItem).containsOnlyKeys("NEW", "NEWER");
+  }
+
+  @Test
+  void batchingWindowGathersRecordsUpToTheBatchSize() {
+    String table = "window" + TABLES.incrementAndGet();
+    String arn = LocalTables.createStreamTable(ddb, table);
+    for (int item = 0; item < 25; item++) {
+      put(table, "ITEM#" + item, 1);
+    }
+    List<Integer> sizes = new CopyOnWriteArrayList<>();
+
+    try (LocalEventSourceMapping mapping =
+        LocalEventSourceMapping.builder()
+            .streams(local.dynamoDbStreamsClient())
+            .streamArn(arn)
+            .handler(
+                (com.amazonaws.services.lambda.runtime.RequestStreamHandler)
+                    (in, out, ctx) -> {
+                      sizes.add(
+                          dev.ddbstreams.lambda.internal.StreamEventDecoder.decode(in)
+                              .records()
+                              .size());
+                      out.write("{}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    })
+            .batchSize(10)
+            .maximumBatchingWindow(Duration.ofMillis(300))
+            .build()) {
+      assertThat(mapping.drain(Duration.ofSeconds(30))).isTrue();
+    }
+
+    assertThat(sizes).containsExactly(10, 10, 5);
+  }
+}
