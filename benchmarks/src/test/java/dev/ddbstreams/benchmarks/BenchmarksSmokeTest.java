@@ -1,0 +1,59 @@
+package dev.ddbstreams.benchmarks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Collection;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * Runs every benchmark for one short iteration, in-process, so `mvn verify` notices a benchmark
+ * that no longer runs. It measures nothing: figures come from benchmarks/run.sh.
+ */
+class BenchmarksSmokeTest {
+
+  private static Collection<RunResult> runOnce(String include) throws RunnerException {
+    Options options =
+        new OptionsBuilder()
+            .include(include)
+            .forks(0)
+            .warmupIterations(0)
+            .measurementIterations(1)
+            .measurementTime(TimeValue.milliseconds(200))
+            .timeout(TimeValue.seconds(60))
+            .timeUnit(TimeUnit.SECONDS)
+            .shouldFailOnError(true)
+            .build();
+    return new Runner(options).run();
+  }
+
+  @Test
+  void dispatchBenchmarkRunsBothSides() throws RunnerException {
+    Collection<RunResult> results = runOnce(DispatchBenchmark.class.getName());
+
+    assertThat(results).hasSize(6);
+    results.forEach(r -> assertThat(r.getPrimaryResult().getScore()).isPositive());
+  }
+
+  @Test
+  void lambdaDecodeBenchmarkRunsEveryPath() throws RunnerException {
+    Collection<RunResult> results = runOnce(LambdaDecodeBenchmark.class.getName());
+
+    assertThat(results).hasSize(6);
+    results.forEach(r -> assertThat(r.getPrimaryResult().getScore()).isPositive());
+  }
+
+  @Test
+  void idempotencyBenchmarkRunsEveryStore() throws RunnerException {
+    Collection<RunResult> results = runOnce(IdempotencyBenchmark.class.getName());
+
+    assertThat(results).hasSize(3);
+    results.forEach(r -> assertThat(r.getPrimaryResult().getScore()).isPositive());
+  }
+}
