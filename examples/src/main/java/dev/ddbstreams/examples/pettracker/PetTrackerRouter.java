@@ -1,0 +1,52 @@
+package dev.ddbstreams.examples.pettracker;
+
+import dev.ddbstreams.DynamoDbIdempotencyStore;
+import dev.ddbstreams.StreamRouter;
+import dev.ddbstreams.ViewType;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sns.SnsClient;
+
+/** Builds the PetTracker router from deployment settings, for the Lambda and the KCL worker. */
+public final class PetTrackerRouter {
+  private static final Logger LOG = LoggerFactory.getLogger(PetTrackerRouter.class);
+
+  private PetTrackerRouter() {}
+
+  /**
+   * Builds the router from settings such as environment variables: {@code TABLE_NAME} (the
+   * PetTracker table, required), {@code TOPIC_ARN} (SNS topic for notifications; without it they
+   * are only logged) and {@code IDEMPOTENCY_TABLE} (the idempotency table; without it redelivered
+   * records run their handlers again).
+   *
+   * @param settings looks up a setting by name, returning {@code null} if unset
+   * @return the router
+   */
+  public static StreamRouter fromSettings(Function<String, String> settings) {
+    String table = settings.apply("TABLE_NAME");
+    if (table == null || table.isEmpty()) {
+      throw new IllegalStateException("TABLE_NAME must name the PetTracker table");
+    }
+    DynamoDbClient dynamo = DynamoDbClient.create();
+    String topic = settings.apply("TOPIC_ARN");
+    Notifier notifier =
+        topic == null || topic.isEmpty()
+            ? (user, message) -> LOG.info("Notification for a user (no TOPIC_ARN set)")
+            : new SnsNotifier(SnsClient.create(), topic);
+    StreamRouter.Builder builder =
+        StreamRouter.builder()
+            .keys("PK", "SK")
+            .viewType(ViewType.NEW_AND_OLD_IMAGES)
+            .handlers(new PetHandlers(notifier), new ActivitySummaries(dynamo, table));
+    String idempotencyTable = settings.apply("IDEMPOTENCY_TABLE");
+    if (idempotencyTable == null || idempotencyTable.isEmpty()) {
+      LOG.warn("IDEMPOTENCY_TABLE is not set: redelivered records run their handlers again");
+    } else {
+      builder.idempotency(
+          DynamoDbIdempotencyStore.builder().client(dynamo).tableName(idempotencyTable).build());
+    }
+    return builder.build();
+  }
+}
