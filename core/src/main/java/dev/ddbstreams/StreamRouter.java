@@ -138,6 +138,7 @@ public final class StreamRouter implements AutoCloseable {
     private int parallelism = 1;
     private Duration deadlineMargin = Duration.ofSeconds(1);
     private @Nullable ViewType viewType;
+    private boolean logExceptionMessages;
     private final List<String> problems = new ArrayList<>();
 
     private Builder() {}
@@ -318,6 +319,21 @@ public final class StreamRouter implements AutoCloseable {
     }
 
     /**
+     * Lets logs show the messages of handlers' exceptions. By default a handler's exception is
+     * logged with its type, stack trace and causes but without its message, since a message may
+     * quote the item the handler failed on, and images may hold personal data. The library's own
+     * exceptions never quote values and are always logged whole. The exceptions in {@link
+     * BatchResult} and {@link DeadLetter} are never redacted.
+     *
+     * @param allowed {@code true} to log messages
+     * @return this builder
+     */
+    public Builder logExceptionMessages(boolean allowed) {
+      this.logExceptionMessages = allowed;
+      return this;
+    }
+
+    /**
      * Checks every setting and handler and builds the router.
      *
      * @return the router
@@ -341,7 +357,8 @@ public final class StreamRouter implements AutoCloseable {
               lease,
               parallelism,
               deadlineMargin,
-              viewType);
+              viewType,
+              logExceptionMessages);
       return new StreamRouter(settings, Routers.build(settings, List.copyOf(handlers), all));
     }
   }

@@ -265,6 +265,52 @@ class BatchPolicyTest {
     assertThat(h.calls).isEmpty();
   }
 
+  @Test
+  void logsCarryTheStackTraceButNotTheMessageOfAHandlersException() {
+    FlakyHandlers h = new FlakyHandlers();
+    h.failWhen =
+        seq -> {
+          throw new IllegalStateException(
+              "owner is Jane Doe, +47 555 0101", new RuntimeException("Rex"));
+        };
+    java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+    java.io.PrintStream saved = System.err;
+    System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+    try {
+      StreamRouter.builder().handlers(h).build().process(List.of(change("a", "5")));
+    } finally {
+      System.setErr(saved);
+    }
+
+    String logs = err.toString(java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(logs)
+        .contains("java.lang.IllegalStateException (message not logged")
+        .contains("FlakyHandlers.first")
+        .doesNotContain("Jane Doe")
+        .doesNotContain("Rex");
+  }
+
+  @Test
+  void messagesAreLoggedWhenTheUserOptsIn() {
+    FlakyHandlers h = new FlakyHandlers();
+    h.failOn.add("5");
+    java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+    java.io.PrintStream saved = System.err;
+    System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+    try {
+      StreamRouter.builder()
+          .logExceptionMessages(true)
+          .handlers(h)
+          .build()
+          .process(List.of(change("a", "5")));
+    } finally {
+      System.setErr(saved);
+    }
+
+    assertThat(err.toString(java.nio.charset.StandardCharsets.UTF_8))
+        .contains("injected failure on 5");
+  }
+
   static final class MutableClock extends Clock {
     private Instant now;
 

@@ -204,7 +204,7 @@ final class RecordProcessor {
               handler.id,
               describe(view),
               attempt,
-              e);
+              forLog(e));
           return e;
         }
         LOG.warn(
@@ -255,7 +255,7 @@ final class RecordProcessor {
           failure.getClass().getName());
       return true;
     } catch (Exception sinkFailure) {
-      LOG.error("Dead-letter sink failed; the record counts as failed", sinkFailure);
+      LOG.error("Dead-letter sink failed; the record counts as failed", forLog(sinkFailure));
       return false;
     }
   }
@@ -267,7 +267,10 @@ final class RecordProcessor {
       try {
         settings.deadLetterSink().accept(new DeadLetter(raw, ROUTER_ID, e, 1, context));
         LOG.error(
-            "Dead-lettered malformed record eventID={} sequenceNumber={}", eventId, sequence, e);
+            "Dead-lettered malformed record eventID={} sequenceNumber={}",
+            eventId,
+            sequence,
+            forLog(e));
         return new RecordOutcome(
             index,
             eventId,
@@ -278,12 +281,16 @@ final class RecordProcessor {
             ROUTER_ID,
             e);
       } catch (Exception sinkFailure) {
-        LOG.error("Dead-letter sink failed; the record counts as failed", sinkFailure);
+        LOG.error("Dead-letter sink failed; the record counts as failed", forLog(sinkFailure));
       }
     }
-    LOG.warn("Malformed record eventID={} sequenceNumber={}", eventId, sequence, e);
+    LOG.warn("Malformed record eventID={} sequenceNumber={}", eventId, sequence, forLog(e));
     return new RecordOutcome(
         index, eventId, sequence, RecordStatus.FAILED, List.of(), List.of(), ROUTER_ID, e);
+  }
+
+  private Throwable forLog(Throwable e) {
+    return Redacted.forLog(e, settings.logExceptionMessages());
   }
 
   private void complete(@Nullable IdempotencyKey key) {
@@ -304,7 +311,7 @@ final class RecordProcessor {
           "Could not release the idempotency lease of {} for {}",
           describe(view),
           key.handlerId(),
-          e);
+          forLog(e));
     }
   }
 

@@ -22,4 +22,5 @@ public record RouterSettings(
     Duration idempotencyLease,
     int parallelism,
     Duration deadlineMargin,
-    @Nullable ViewType viewType) {}
+    @Nullable ViewType viewType,
+    boolean logExceptionMessages) {}
