@@ -38,22 +38,9 @@ public final class AttributePath {
    * @return the name, or the name in backticks
    */
   public static String quote(String name) {
-    if (!needsQuotes(name)) {
-      return name;
-    }
-    return '`' + name.replace("`", "``") + '`';
-  }
-
-  private static boolean needsQuotes(String name) {
-    if (name.isEmpty()) {
-      return true;
-    }
-    for (int i = 0; i < name.length(); i++) {
-      char c = name.charAt(i);
-      if (c == '.' || c == '[' || c == ']' || c == '`') {
-        return true;
-      }
-    }
-    return false;
+    // One quoting rule for every path the library prints or parses: ImageDiff's.
+    StringBuilder sb = new StringBuilder(name.length() + 2);
+    dev.ddbstreams.internal.diff.AttributePath.appendName(sb, name);
+    return sb.toString();
   }
 }
