@@ -14,6 +14,7 @@ import java.util.Set;
  * @param skPrefixes sort key prefixes, empty for any
  * @param ttl how it treats TTL deletes
  * @param changed attribute paths of which one must have changed on MODIFY, empty for any
+ * @param filter the handler's filter pattern JSON, empty for none
  */
 public record HandlerInfo(
     String id,
@@ -22,7 +23,8 @@ public record HandlerInfo(
     List<String> pkPrefixes,
     List<String> skPrefixes,
     TtlMatch ttl,
-    List<String> changed) {
+    List<String> changed,
+    String filter) {
 
   /**
    * Creates the value, copying collections so it stays immutable.
@@ -34,11 +36,34 @@ public record HandlerInfo(
    * @param skPrefixes sort key prefixes, empty for any
    * @param ttl how it treats TTL deletes
    * @param changed attribute paths of which one must have changed on MODIFY, empty for any
+   * @param filter the handler's filter pattern JSON, empty for none
    */
   public HandlerInfo {
     events = Set.copyOf(events);
     pkPrefixes = List.copyOf(pkPrefixes);
     skPrefixes = List.copyOf(skPrefixes);
     changed = List.copyOf(changed);
+  }
+
+  /**
+   * Creates the value for a handler without a filter pattern.
+   *
+   * @param id the stable handler ID
+   * @param method the handler method as {@code fully.qualified.Class#method}
+   * @param events the event kinds it takes
+   * @param pkPrefixes partition key prefixes, empty for any
+   * @param skPrefixes sort key prefixes, empty for any
+   * @param ttl how it treats TTL deletes
+   * @param changed attribute paths of which one must have changed on MODIFY, empty for any
+   */
+  public HandlerInfo(
+      String id,
+      String method,
+      Set<EventName> events,
+      List<String> pkPrefixes,
+      List<String> skPrefixes,
+      TtlMatch ttl,
+      List<String> changed) {
+    this(id, method, events, pkPrefixes, skPrefixes, ttl, changed, "");
   }
 }

@@ -8,6 +8,11 @@ public enum RecordStatus {
   DUPLICATE,
   /** No handler matched it. */
   NO_MATCH,
+  /**
+   * It matched none of the router's filter patterns ({@code StreamRouter.Builder#filter}), so no
+   * handler was asked. Like {@link #NO_MATCH}, it is done and never delivered again.
+   */
+  FILTERED,
   /** A handler failed every attempt and the dead-letter sink took the record. */
   DEAD_LETTERED,
   /** A handler failed, or the record itself is malformed. It must be delivered again. */

@@ -1,5 +1,6 @@
 package dev.ddbstreams;
 
+import dev.ddbstreams.internal.filter.CriteriaGenerator;
 import dev.ddbstreams.internal.router.BatchProcessor;
 import dev.ddbstreams.internal.router.RouterSettings;
 import dev.ddbstreams.internal.router.Routers;
@@ -114,6 +115,41 @@ public final class StreamRouter implements AutoCloseable {
     return java.util.Optional.ofNullable(settings.sortKey());
   }
 
+  /**
+   * Returns the router-wide filter patterns given to {@link Builder#filter}.
+   *
+   * @return the patterns, empty if none
+   */
+  public List<FilterPattern> filters() {
+    return settings.filters();
+  }
+
+  /**
+   * Returns the stream view type given to {@link Builder#viewType}.
+   *
+   * @return the view type, or empty if not declared
+   */
+  public java.util.Optional<ViewType> viewType() {
+    return java.util.Optional.ofNullable(settings.viewType());
+  }
+
+  /**
+   * Generates the Lambda {@code FilterCriteria} that keeps every record some handler of this router
+   * would accept, so the event source mapping drops the rest before invoking the function. Sound by
+   * construction: a record a handler wants is never dropped; constraints Lambda cannot express for
+   * DynamoDB mappings are left out and listed in {@link FilterCriteria#notes()}.
+   *
+   * <pre>{@code
+   * System.out.println(router.filterCriteria().json());
+   * }</pre>
+   *
+   * @return the criteria, at most {@link FilterCriteria#MAX_FILTERS} patterns
+   */
+  public FilterCriteria filterCriteria() {
+    return CriteriaGenerator.generate(
+        handlers, settings.partitionKey(), settings.sortKey(), settings.viewType(), filters());
+  }
+
   /** Stops the router's worker threads, if parallelism started any. */
   @Override
   public void close() {
@@ -139,6 +175,7 @@ public final class StreamRouter implements AutoCloseable {
     private Duration deadlineMargin = Duration.ofSeconds(1);
     private @Nullable ViewType viewType;
     private boolean logExceptionMessages;
+    private final List<FilterPattern> filters = new ArrayList<>();
     private final List<String> problems = new ArrayList<>();
 
     private Builder() {}
@@ -334,6 +371,31 @@ public final class StreamRouter implements AutoCloseable {
     }
 
     /**
+     * Adds router-wide Lambda filter patterns: a record must match one of them (they are ORed, as
+     * the filters of an event source mapping), or no handler sees it and its status is {@link
+     * RecordStatus#FILTERED}. Each handler may add its own pattern with {@code filter = ...} on its
+     * annotation. A pattern that is invalid, or has a part that can never match, is a {@link
+     * #build()} problem.
+     *
+     * <pre>{@code
+     * .filter("{\"dynamodb\": {\"Keys\": {\"PK\": {\"S\": [{\"prefix\": \"USER#\"}]}}}}")
+     * }</pre>
+     *
+     * @param patterns pattern JSON texts; calls add to the patterns given before
+     * @return this builder
+     */
+    public Builder filter(String... patterns) {
+      for (String json : patterns) {
+        try {
+          filters.add(FilterPattern.parseStrict(Objects.requireNonNull(json, "pattern")));
+        } catch (FilterPatternException e) {
+          problems.add("router filter " + (filters.size() + 1) + " is invalid: " + e.getMessage());
+        }
+      }
+      return this;
+    }
+
+    /**
      * Checks every setting and handler and builds the router.
      *
      * @return the router
@@ -358,7 +420,8 @@ public final class StreamRouter implements AutoCloseable {
               parallelism,
               deadlineMargin,
               viewType,
-              logExceptionMessages);
+              logExceptionMessages,
+              List.copyOf(filters));
       return new StreamRouter(settings, Routers.build(settings, List.copyOf(handlers), all));
     }
   }

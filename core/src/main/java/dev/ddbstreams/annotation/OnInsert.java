@@ -45,4 +45,13 @@ public @interface OnInsert {
    * @return the ID, or empty for the default
    */
   String id() default "";
+
+  /**
+   * A Lambda event filter pattern the record must also match, such as {@code {"dynamodb":
+   * {"NewImage": {"species": {"S": ["dog"]}}}}}; see {@code FilterPattern}. Checked at {@code
+   * build()}. Empty means no pattern.
+   *
+   * @return the pattern JSON, or empty
+   */
+  String filter() default "";
 }

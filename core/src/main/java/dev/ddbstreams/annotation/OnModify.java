@@ -54,4 +54,13 @@ public @interface OnModify {
    * @return the paths
    */
   String[] changed() default {};
+
+  /**
+   * A Lambda event filter pattern the record must also match, such as {@code {"dynamodb":
+   * {"NewImage": {"species": {"S": ["dog"]}}}}}; see {@code FilterPattern}. Checked at {@code
+   * build()}. Empty means no pattern.
+   *
+   * @return the pattern JSON, or empty
+   */
+  String filter() default "";
 }

@@ -53,4 +53,13 @@ public @interface OnRemove {
    * @return the TTL match
    */
   TtlMatch ttl() default TtlMatch.INCLUDE;
+
+  /**
+   * A Lambda event filter pattern the record must also match, such as {@code {"dynamodb":
+   * {"NewImage": {"species": {"S": ["dog"]}}}}}; see {@code FilterPattern}. Checked at {@code
+   * build()}. Empty means no pattern.
+   *
+   * @return the pattern JSON, or empty
+   */
+  String filter() default "";
 }

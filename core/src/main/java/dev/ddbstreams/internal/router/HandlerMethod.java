@@ -1,6 +1,7 @@
 package dev.ddbstreams.internal.router;
 
 import dev.ddbstreams.EventName;
+import dev.ddbstreams.FilterPattern;
 import dev.ddbstreams.ImageKind;
 import dev.ddbstreams.ImageMapper;
 import dev.ddbstreams.StreamContext;
@@ -30,6 +31,7 @@ final class HandlerMethod {
   private final List<String> skPrefixes;
   private final TtlMatch ttl;
   private final List<String> changed;
+  private final @Nullable FilterPattern filter;
   private final @Nullable ImageMapper<?> mapper;
   private final Arg[] args;
   private final MethodHandle invoker;
@@ -43,6 +45,7 @@ final class HandlerMethod {
       List<String> skPrefixes,
       TtlMatch ttl,
       List<String> changed,
+      @Nullable FilterPattern filter,
       @Nullable ImageMapper<?> mapper,
       Arg[] args,
       MethodHandle invoker) {
@@ -53,6 +56,7 @@ final class HandlerMethod {
     this.skPrefixes = List.copyOf(skPrefixes);
     this.ttl = ttl;
     this.changed = List.copyOf(changed);
+    this.filter = filter;
     this.mapper = mapper;
     this.args = args.clone();
     this.invoker = invoker;
@@ -84,6 +88,10 @@ final class HandlerMethod {
     return changed;
   }
 
+  @Nullable FilterPattern filter() {
+    return filter;
+  }
+
   /** Whether the handler takes this record. May throw for a record missing what a matcher needs. */
   boolean matches(RecordView view, String pkName, @Nullable String skName) {
     // The processor only asks handlers of the record's event.
@@ -99,6 +107,9 @@ final class HandlerMethod {
     }
     if (!skPrefixes.isEmpty()
         && (skName == null || !startsWithAny(view.keyText(skName), skPrefixes))) {
+      return false;
+    }
+    if (filter != null && !filter.matches(view.record)) {
       return false;
     }
     if (!changed.isEmpty() && event == EventName.MODIFY) {

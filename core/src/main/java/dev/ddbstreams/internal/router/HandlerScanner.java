@@ -2,6 +2,8 @@ package dev.ddbstreams.internal.router;
 
 import dev.ddbstreams.DdbStreamsException;
 import dev.ddbstreams.EventName;
+import dev.ddbstreams.FilterPattern;
+import dev.ddbstreams.FilterPatternException;
 import dev.ddbstreams.ImageDiff;
 import dev.ddbstreams.ImageKind;
 import dev.ddbstreams.ImageMapper;
@@ -94,6 +96,7 @@ final class HandlerScanner {
     }
     Spec spec = Spec.of(found.get(0));
     checkSpec(name, spec);
+    FilterPattern filter = filter(name, spec.filter);
     if (method.getReturnType() != void.class) {
       problem(name, "must return void, not " + method.getReturnType().getSimpleName());
     }
@@ -124,6 +127,7 @@ final class HandlerScanner {
               spec.sk,
               spec.ttl,
               spec.changed,
+              filter,
               mapper,
               args,
               invoker));
@@ -156,6 +160,18 @@ final class HandlerScanner {
       } catch (IllegalArgumentException e) {
         problem(name, "has an invalid 'changed' path: " + e.getMessage());
       }
+    }
+  }
+
+  private @Nullable FilterPattern filter(String name, String json) {
+    if (json.isEmpty()) {
+      return null;
+    }
+    try {
+      return FilterPattern.parseStrict(json);
+    } catch (FilterPatternException e) {
+      problem(name, "has an invalid filter: " + e.getMessage());
+      return null;
     }
   }
 
@@ -284,7 +300,8 @@ final class HandlerScanner {
       List<String> sk,
       TtlMatch ttl,
       List<String> changed,
-      String id) {
+      String id,
+      String filter) {
 
     static Spec of(Annotation a) {
       if (a instanceof OnInsert i) {
@@ -294,7 +311,8 @@ final class HandlerScanner {
             list(i.sk()),
             TtlMatch.INCLUDE,
             List.of(),
-            i.id());
+            i.id(),
+            i.filter());
       }
       if (a instanceof OnModify m) {
         return new Spec(
@@ -303,16 +321,24 @@ final class HandlerScanner {
             list(m.sk()),
             TtlMatch.INCLUDE,
             list(m.changed()),
-            m.id());
+            m.id(),
+            m.filter());
       }
       if (a instanceof OnRemove r) {
         return new Spec(
-            EnumSet.of(EventName.REMOVE), list(r.pk()), list(r.sk()), r.ttl(), List.of(), r.id());
+            EnumSet.of(EventName.REMOVE),
+            list(r.pk()),
+            list(r.sk()),
+            r.ttl(),
+            List.of(),
+            r.id(),
+            r.filter());
       }
       OnChange c = (OnChange) a;
       EnumSet<EventName> events = EnumSet.noneOf(EventName.class);
       events.addAll(Arrays.asList(c.events()));
-      return new Spec(events, list(c.pk()), list(c.sk()), c.ttl(), list(c.changed()), c.id());
+      return new Spec(
+          events, list(c.pk()), list(c.sk()), c.ttl(), list(c.changed()), c.id(), c.filter());
     }
 
     private static List<String> list(String[] values) {

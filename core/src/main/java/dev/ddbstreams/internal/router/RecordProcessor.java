@@ -3,6 +3,7 @@ package dev.ddbstreams.internal.router;
 import dev.ddbstreams.BatchContext;
 import dev.ddbstreams.DeadLetter;
 import dev.ddbstreams.EventName;
+import dev.ddbstreams.FilterPattern;
 import dev.ddbstreams.HandlerInProgressException;
 import dev.ddbstreams.IdempotencyKey;
 import dev.ddbstreams.IdempotencyKeyStrategy;
@@ -59,6 +60,12 @@ final class RecordProcessor {
     List<HandlerMethod> matched;
     try {
       view = new RecordView(index, raw, context.streamArn().orElse(null), preferredMapper(raw));
+      if (!passesRouterFilters(view)) {
+        if (LOG.isDebugEnabled()) {
+          LOG.debug("Filtered out {}", describe(view));
+        }
+        return outcome(view, RecordStatus.FILTERED, List.of(), List.of(), null, null);
+      }
       matched = match(view);
     } catch (MalformedRecordException | MissingImageException | ImageMappingException e) {
       return poison(index, raw, context, e);
@@ -139,6 +146,20 @@ final class RecordProcessor {
       }
     }
     return null;
+  }
+
+  /** Whether the record matches one of the router's filter patterns, or there are none. */
+  private boolean passesRouterFilters(RecordView view) {
+    List<FilterPattern> filters = settings.filters();
+    if (filters.isEmpty()) {
+      return true;
+    }
+    for (int i = 0; i < filters.size(); i++) {
+      if (filters.get(i).matches(view.record)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private List<HandlerMethod> match(RecordView view) {

@@ -2,11 +2,13 @@ package dev.ddbstreams.internal.router;
 
 import dev.ddbstreams.DeadLetterSink;
 import dev.ddbstreams.FailurePolicy;
+import dev.ddbstreams.FilterPattern;
 import dev.ddbstreams.IdempotencyKeyStrategy;
 import dev.ddbstreams.IdempotencyStore;
 import dev.ddbstreams.RetryPolicy;
 import dev.ddbstreams.ViewType;
 import java.time.Duration;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /** Everything a router was built with, checked by the public builder. */
@@ -23,4 +25,5 @@ public record RouterSettings(
     int parallelism,
     Duration deadlineMargin,
     @Nullable ViewType viewType,
-    boolean logExceptionMessages) {}
+    boolean logExceptionMessages,
+    List<FilterPattern> filters) {}

@@ -43,7 +43,8 @@ public final class Routers {
                         h.pkPrefixes(),
                         h.skPrefixes(),
                         h.ttl(),
-                        h.changed()))
+                        h.changed(),
+                        h.filter() == null ? "" : h.filter().json()))
             .toList();
     return new Built(new BatchProcessor(settings, handlers), descriptions);
   }

@@ -1,0 +1,254 @@
+package dev.ddbstreams.internal.filter;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ddbstreams.FilterPattern;
+import dev.ddbstreams.FilterPatternException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Checks a pattern against the subset of the EventBridge pattern language that Lambda event
+ * filtering documents, and finds parts that are legal but cannot match a DynamoDB stream record.
+ */
+public final class PatternChecker {
+  /** The top-level fields of a DynamoDB record in Lambda's JSON. */
+  private static final Set<String> RECORD_FIELDS =
+      Set.of(
+          "eventID",
+          "eventName",
+          "eventVersion",
+          "eventSource",
+          "awsRegion",
+          "eventSourceARN",
+          "userIdentity",
+          "dynamodb");
+
+  private static final Set<String> NUMERIC_OPERATORS = Set.of("=", "<", "<=", ">", ">=");
+  private static final Set<String> IMAGES = Set.of("Keys", "NewImage", "OldImage");
+
+  private final List<FilterPattern.Warning> warnings = new ArrayList<>();
+
+  private PatternChecker() {}
+
+  /**
+   * Checks a parsed pattern.
+   *
+   * @param pattern the pattern's JSON tree
+   * @return the warnings found
+   * @throws FilterPatternException naming the first unsupported operator or form
+   */
+  public static List<FilterPattern.Warning> check(JsonNode pattern) {
+    if (!(pattern instanceof ObjectNode object) || object.isEmpty()) {
+      throw new FilterPatternException("a filter pattern must be a non-empty JSON object");
+    }
+    PatternChecker checker = new PatternChecker();
+    checker.object(object, new ArrayList<>());
+    return List.copyOf(checker.warnings);
+  }
+
+  private void object(ObjectNode node, List<String> path) {
+    for (Map.Entry<String, JsonNode> e : node.properties()) {
+      String name = e.getKey();
+      if (name.equals("$or")) {
+        throw new FilterPatternException(
+            "'$or' at "
+                + where(path)
+                + " is not supported by Lambda event filtering; use several"
+                + " patterns (a record passes if it matches any of them)");
+      }
+      path.add(name);
+      if (path.size() == 1 && !RECORD_FIELDS.contains(name)) {
+        warn(path, "a DynamoDB stream record has no field '" + name + "'", true);
+      } else if (path.size() == 1 && !name.equals("dynamodb")) {
+        warn(
+            path,
+            "DynamoDB event source mappings filter only on the 'dynamodb' key (current Lambda"
+                + " guide); this part may not take effect in a mapping",
+            false);
+      }
+      JsonNode value = e.getValue();
+      if (value.isObject()) {
+        object((ObjectNode) value, path);
+      } else if (value.isArray()) {
+        if (value.isEmpty()) {
+          throw new FilterPatternException("empty value list at " + where(path));
+        }
+        for (JsonNode rule : value) {
+          rule(rule, path);
+        }
+      } else {
+        throw new FilterPatternException(
+            where(path) + " must be an object or an array of values, not " + value.getNodeType());
+      }
+      path.remove(path.size() - 1);
+    }
+  }
+
+  private void rule(JsonNode rule, List<String> path) {
+    if (rule.isTextual() || rule.isNull() || rule.isBoolean()) {
+      return;
+    }
+    if (rule.isNumber()) {
+      warnNumber(path);
+      return;
+    }
+    if (!rule.isObject() || rule.size() != 1) {
+      throw new FilterPatternException(
+          "unsupported value at "
+              + where(path)
+              + ": expected a string, number, boolean, null or"
+              + " an object with one operator");
+    }
+    Map.Entry<String, JsonNode> op = rule.properties().iterator().next();
+    String name = op.getKey();
+    JsonNode arg = op.getValue();
+    switch (name) {
+      case "prefix", "suffix", "equals-ignore-case" -> {
+        if (!arg.isTextual()) {
+          throw new FilterPatternException(
+              "'"
+                  + name
+                  + "' at "
+                  + where(path)
+                  + " takes a string; Lambda does not support the"
+                  + " nested form (such as prefix with equals-ignore-case)");
+        }
+      }
+      case "anything-but" -> anythingBut(arg, path);
+      case "numeric" -> numeric(arg, path);
+      case "exists" -> {
+        if (!arg.isBoolean()) {
+          throw new FilterPatternException("'exists' at " + where(path) + " takes true or false");
+        }
+        if (isObjectInRecord(path)) {
+          warn(
+              path,
+              "'exists' matches leaf values only, and "
+                  + where(path)
+                  + " is an object in a"
+                  + " DynamoDB record; name a leaf such as "
+                  + where(path)
+                  + ".S",
+              arg.booleanValue());
+        }
+      }
+      default ->
+          throw new FilterPatternException(
+              "operator '"
+                  + name
+                  + "' at "
+                  + where(path)
+                  + " is not supported by Lambda event"
+                  + " filtering (supported: equals, prefix, suffix, equals-ignore-case,"
+                  + " anything-but, numeric, exists, null, empty string)");
+    }
+  }
+
+  private void anythingBut(JsonNode arg, List<String> path) {
+    if (arg.isTextual()) {
+      return;
+    }
+    if (arg.isNumber()) {
+      warnNumber(path);
+      return;
+    }
+    if (arg.isArray() && !arg.isEmpty()) {
+      for (JsonNode v : arg) {
+        if (!v.isTextual() && !v.isNumber()) {
+          throw new FilterPatternException(
+              "'anything-but' at " + where(path) + " takes strings or numbers");
+        }
+      }
+      return;
+    }
+    throw new FilterPatternException(
+        "'anything-but' at "
+            + where(path)
+            + " takes a string, a number or a list of them; Lambda"
+            + " does not support anything-but with prefix, suffix, equals-ignore-case or wildcard");
+  }
+
+  private void numeric(JsonNode arg, List<String> path) {
+    if (!arg.isArray() || (arg.size() != 2 && arg.size() != 4)) {
+      throw new FilterPatternException(
+          "'numeric' at " + where(path) + " takes [op, number] or [op, number, op, number]");
+    }
+    for (int i = 0; i < arg.size(); i += 2) {
+      if (!arg.get(i).isTextual() || !NUMERIC_OPERATORS.contains(arg.get(i).asText())) {
+        throw new FilterPatternException(
+            "'numeric' at " + where(path) + " has an unknown comparison; use =, <, <=, > or >=");
+      }
+      if (!arg.get(i + 1).isNumber()) {
+        throw new FilterPatternException(
+            "'numeric' at " + where(path) + " compares with a number, not " + arg.get(i + 1));
+      }
+    }
+    if (isDynamoNumber(path)) {
+      warn(
+          path,
+          "numeric matching never matches here: DynamoDB writes number attributes as JSON strings"
+              + " ({\"N\": \"123\"}); match the text instead, or filter on dynamodb.SizeBytes",
+          true);
+    } else if (!isJsonNumberField(path)) {
+      warn(
+          path,
+          "numeric matching needs a JSON number, and "
+              + where(path)
+              + " is not one in a"
+              + " DynamoDB record (only dynamodb.SizeBytes and ApproximateCreationDateTime are)",
+          true);
+    }
+  }
+
+  private void warnNumber(List<String> path) {
+    if (isDynamoNumber(path)) {
+      warn(
+          path,
+          "a JSON number never equals a DynamoDB number attribute, which is a JSON string; write"
+              + " it as a string, such as [\"101\"]",
+          true);
+    } else {
+      warn(
+          path,
+          "Lambda compares numbers by their text (300, 300.0 and 3.0e2 differ), local matching by"
+              + " value",
+          false);
+    }
+  }
+
+  /** {@code dynamodb.<Keys|NewImage|OldImage>...N} or {@code NS}: values that are JSON strings. */
+  private static boolean isDynamoNumber(List<String> path) {
+    String last = path.get(path.size() - 1);
+    return path.size() >= 4
+        && path.get(0).equals("dynamodb")
+        && IMAGES.contains(path.get(1))
+        && (last.equals("N") || last.equals("NS"));
+  }
+
+  private static boolean isJsonNumberField(List<String> path) {
+    return path.size() == 2
+        && path.get(0).equals("dynamodb")
+        && (path.get(1).equals("SizeBytes") || path.get(1).equals("ApproximateCreationDateTime"));
+  }
+
+  private static boolean isObjectInRecord(List<String> path) {
+    String first = path.get(0);
+    if (path.size() == 1) {
+      return first.equals("dynamodb") || first.equals("userIdentity");
+    }
+    return first.equals("dynamodb")
+        && IMAGES.contains(path.get(1))
+        && (path.size() == 2 || path.size() == 3);
+  }
+
+  private void warn(List<String> path, String message, boolean neverMatches) {
+    warnings.add(new FilterPattern.Warning(where(path), message, neverMatches));
+  }
+
+  static String where(List<String> path) {
+    return path.isEmpty() ? "the top level" : String.join(".", path);
+  }
+}
