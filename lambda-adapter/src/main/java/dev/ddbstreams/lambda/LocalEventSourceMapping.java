@@ -4,6 +4,9 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import dev.ddbstreams.FilterCriteria;
+import dev.ddbstreams.FilterPattern;
+import dev.ddbstreams.FilterPatternException;
 import dev.ddbstreams.lambda.internal.BatchInvoker;
 import dev.ddbstreams.lambda.internal.LocalFunction;
 import dev.ddbstreams.lambda.internal.MappingCounters;
@@ -120,7 +123,8 @@ public final class LocalEventSourceMapping implements AutoCloseable {
             b.parallelizationFactor,
             b.functionTimeout,
             b.functionName,
-            b.onFailure);
+            b.onFailure,
+            b.filterCriteria);
     this.invoker = new BatchInvoker(settings, function, counters, stop);
     this.shardThreads =
         Executors.newCachedThreadPool(
@@ -218,7 +222,8 @@ public final class LocalEventSourceMapping implements AutoCloseable {
         counters.partialFailures.get(),
         counters.recordsDelivered.get(),
         counters.bisections.get(),
-        counters.recordsDiscarded.get());
+        counters.recordsDiscarded.get(),
+        counters.recordsFiltered.get());
   }
 
   /** Stops delivering: batches being retried are abandoned. Does not close the streams client. */
@@ -235,7 +240,7 @@ public final class LocalEventSourceMapping implements AutoCloseable {
   }
 
   private ShardPump pump() {
-    return new ShardPump(streams, settings, invoker, partitionKey(), stop);
+    return new ShardPump(streams, settings, invoker, partitionKey(), stop, counters);
   }
 
   private String partitionKey() {
@@ -325,7 +330,8 @@ public final class LocalEventSourceMapping implements AutoCloseable {
       long partialFailures,
       long recordsDelivered,
       long bisections,
-      long recordsDiscarded) {}
+      long recordsDiscarded,
+      long recordsFiltered) {}
 
   /**
    * Builds a {@link LocalEventSourceMapping}. Defaults are Lambda's: batch size 100, no batching
@@ -348,6 +354,7 @@ public final class LocalEventSourceMapping implements AutoCloseable {
     private Duration functionTimeout = Duration.ofSeconds(30);
     private String functionName = "local-function";
     private Consumer<FailedBatch> onFailure = failed -> {};
+    private @Nullable FilterCriteria filterCriteria;
     private final List<String> problems = new ArrayList<>();
 
     private Builder() {}
@@ -488,6 +495,43 @@ public final class LocalEventSourceMapping implements AutoCloseable {
         problems.add("maximumRecordAge must be 60 seconds to 7 days, was " + age);
       }
       this.maximumRecordAge = age;
+      return this;
+    }
+
+    /**
+     * Sets the mapping's filter criteria, for example {@code router.filterCriteria()}: records that
+     * no pattern matches are dropped before batching and never delivered, as the service does.
+     *
+     * @param criteria the criteria
+     * @return this builder
+     */
+    public Builder filterCriteria(FilterCriteria criteria) {
+      this.filterCriteria = Objects.requireNonNull(criteria, "criteria");
+      return this;
+    }
+
+    /**
+     * Sets the mapping's filter criteria from pattern texts, as in the mapping's {@code
+     * FilterCriteria.Filters[].Pattern}: at most five, ORed. Invalid patterns are {@link #build()}
+     * problems.
+     *
+     * @param patterns the pattern JSON texts
+     * @return this builder
+     */
+    public Builder filterCriteria(String... patterns) {
+      List<FilterPattern> parsed = new ArrayList<>();
+      for (String pattern : patterns) {
+        try {
+          parsed.add(FilterPattern.parse(pattern));
+        } catch (FilterPatternException e) {
+          problems.add("filter pattern " + (parsed.size() + 1) + ": " + e.getMessage());
+        }
+      }
+      if (parsed.size() > FilterCriteria.MAX_FILTERS) {
+        problems.add(
+            "at most " + FilterCriteria.MAX_FILTERS + " filter patterns, got " + parsed.size());
+      }
+      this.filterCriteria = new FilterCriteria(parsed, List.of());
       return this;
     }
 

@@ -50,7 +50,8 @@ class BatchInvokerTest {
             1,
             Duration.ofSeconds(30),
             "f",
-            failed::add);
+            failed::add,
+            null);
     LocalFunction function =
         (event, context) -> {
           List<String> seqs =
@@ -200,7 +201,8 @@ class BatchInvokerTest {
             1,
             Duration.ofSeconds(30),
             "f",
-            failed::add);
+            failed::add,
+            null);
     LocalFunction function =
         LocalFunction.of(
             new DynamoDbStreamLambda() {

@@ -220,4 +220,81 @@ class LocalEventSourceMappingSettingsIT {
 
     assertThat(sizes).containsExactly(10, 10, 5);
   }
+
+  /** Handles only items whose key starts with KEEP#, and so generates filter criteria. */
+  public static final class KeepOnly {
+    final List<String> seen = new CopyOnWriteArrayList<>();
+
+    /**
+     * Notes a kept insert.
+     *
+     * @param change the change
+     */
+    @dev.ddbstreams.annotation.OnInsert(pk = "KEEP#")
+    public void kept(StreamRecord<Map<String, Object>> change) {
+      seen.add(change.keys().get("PK").s());
+    }
+  }
+
+  @Test
+  void filterCriteriaDropRecordsBeforeTheyReachTheFunction() {
+    String table = "filter" + TABLES.incrementAndGet();
+    String arn = LocalTables.createStreamTable(ddb, table);
+    for (int item = 0; item < 10; item++) {
+      put(table, (item % 2 == 0 ? "KEEP#" : "DROP#") + item, 1);
+    }
+    // A MODIFY of a kept item: the generated criteria say "no OldImage", so it is dropped too.
+    put(table, "KEEP#0", 2);
+    KeepOnly handlers = new KeepOnly();
+    StreamRouter router = StreamRouter.builder().handlers(handlers).build();
+    List<Integer> delivered = new CopyOnWriteArrayList<>();
+    LocalEventSourceMapping.Stats stats;
+
+    try (LocalEventSourceMapping mapping =
+        LocalEventSourceMapping.builder()
+            .streams(local.dynamoDbStreamsClient())
+            .streamArn(arn)
+            .handler(
+                (com.amazonaws.services.lambda.runtime.RequestStreamHandler)
+                    (in, out, ctx) -> {
+                      byte[] event = in.readAllBytes();
+                      delivered.add(
+                          dev.ddbstreams.lambda.internal.StreamEventDecoder.decode(event)
+                              .records()
+                              .size());
+                      new FastDynamoDbStreamLambda() {
+                        @Override
+                        protected StreamRouter router() {
+                          return router;
+                        }
+                      }.handleRequest(new java.io.ByteArrayInputStream(event), out, ctx);
+                    })
+            .filterCriteria(router.filterCriteria())
+            .build()) {
+      assertThat(mapping.drain(Duration.ofSeconds(30))).isTrue();
+      stats = mapping.stats();
+    }
+
+    assertThat(router.filterCriteria().isEmpty()).isFalse();
+    assertThat(handlers.seen)
+        .containsExactlyInAnyOrder("KEEP#0", "KEEP#2", "KEEP#4", "KEEP#6", "KEEP#8");
+    assertThat(delivered.stream().mapToInt(Integer::intValue).sum()).isEqualTo(5);
+    assertThat(stats.recordsFiltered()).isEqualTo(6);
+  }
+
+  @Test
+  void invalidFilterPatternsAreBuildProblems() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                LocalEventSourceMapping.builder()
+                    .streams(local.dynamoDbStreamsClient())
+                    .streamArn("arn:aws:dynamodb:ddblocal:000000000000:table/t/stream/x")
+                    .handler(
+                        (com.amazonaws.services.lambda.runtime.RequestStreamHandler)
+                            (in, out, ctx) -> {})
+                    .filterCriteria(
+                        "{\"dynamodb\": {\"Keys\": {\"PK\": {\"S\": [{\"wildcard\": \"a*\"}]}}}}")
+                    .build())
+        .hasMessageContaining("filter pattern 1");
+  }
 }

@@ -21,4 +21,7 @@ public final class MappingCounters {
 
   /** Records given up and reported to the on-failure destination. */
   public final AtomicLong recordsDiscarded = new AtomicLong();
+
+  /** Records dropped by the filter criteria before any batch, as the service drops them. */
+  public final AtomicLong recordsFiltered = new AtomicLong();
 }

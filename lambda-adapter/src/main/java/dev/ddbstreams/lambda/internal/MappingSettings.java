@@ -1,5 +1,6 @@
 package dev.ddbstreams.lambda.internal;
 
+import dev.ddbstreams.FilterCriteria;
 import dev.ddbstreams.lambda.FailedBatch;
 import java.time.Duration;
 import java.util.function.Consumer;
@@ -18,7 +19,9 @@ import org.jspecify.annotations.Nullable;
  * @param parallelizationFactor concurrent batches per shard, records of one partition key in one
  * @param functionTimeout the function timeout, which sets the context's remaining time
  * @param functionName the function name in the context
+ * @param filterCriteria the mapping's filter criteria, or {@code null} for none
  * @param onFailure the on-failure destination
+ * @param filterCriteria the filter criteria, or {@code null} for none
  */
 public record MappingSettings(
     String streamArn,
@@ -31,4 +34,5 @@ public record MappingSettings(
     int parallelizationFactor,
     Duration functionTimeout,
     String functionName,
-    Consumer<FailedBatch> onFailure) {}
+    Consumer<FailedBatch> onFailure,
+    @Nullable FilterCriteria filterCriteria) {}

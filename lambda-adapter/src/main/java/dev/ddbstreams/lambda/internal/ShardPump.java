@@ -27,6 +27,7 @@ public final class ShardPump {
   private final BatchInvoker invoker;
   private final String partitionKey;
   private final AtomicBoolean stop;
+  private final MappingCounters counters;
 
   /**
    * Creates the pump.
@@ -36,14 +37,17 @@ public final class ShardPump {
    * @param invoker delivers batches
    * @param partitionKey the table's partition key attribute, which picks a record's lane
    * @param stop set when the mapping stops
+   * @param counters counts filtered records
    */
   public ShardPump(
       DynamoDbStreamsClient streams,
       MappingSettings settings,
       BatchInvoker invoker,
       String partitionKey,
-      AtomicBoolean stop) {
+      AtomicBoolean stop,
+      MappingCounters counters) {
     this.streams = streams;
+    this.counters = counters;
     this.settings = settings;
     this.invoker = invoker;
     this.partitionKey = partitionKey;
@@ -94,12 +98,17 @@ public final class ShardPump {
             streams.getRecords(b -> b.shardIterator(current).limit(READ_LIMIT));
         long now = System.nanoTime();
         for (Record r : read.records()) {
+          last = r.dynamodb().sequenceNumber();
+          if (settings.filterCriteria() != null && !settings.filterCriteria().matches(r)) {
+            // Like the service: a record no filter matches is dropped and never delivered.
+            counters.recordsFiltered.incrementAndGet();
+            continue;
+          }
           int lane = lane(r);
           if (buffers.get(lane).isEmpty()) {
             firstBuffered[lane] = now;
           }
           buffers.get(lane).add(r);
-          last = r.dynamodb().sequenceNumber();
         }
         it = read.nextShardIterator();
         closed = it == null;

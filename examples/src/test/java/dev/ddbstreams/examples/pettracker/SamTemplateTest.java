@@ -1,0 +1,44 @@
+package dev.ddbstreams.examples.pettracker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ddbstreams.StreamRouter;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** The SAM template's settings match what the code expects, so the template cannot rot. */
+class SamTemplateTest {
+  private static final Path TEMPLATE = Path.of("sam", "template.yaml");
+
+  @Test
+  void filterCriteriaAreThoseTheRouterGenerates() throws IOException {
+    System.setProperty("aws.region", "us-east-1");
+    Matcher m = Pattern.compile("- Pattern: '(.*)'").matcher(Files.readString(TEMPLATE));
+    List<String> inTemplate = m.results().map(r -> r.group(1)).toList();
+
+    try (StreamRouter router = new PetTrackerFilterCriteria().get()) {
+      assertThat(inTemplate).isNotEmpty().isEqualTo(router.filterCriteria().patterns());
+    }
+  }
+
+  @Test
+  void mappingReportsBatchItemFailuresAndBoundsRetries() throws IOException {
+    String template = Files.readString(TEMPLATE);
+
+    assertThat(template)
+        .contains("- ReportBatchItemFailures")
+        .contains("BisectBatchOnFunctionError: true")
+        .containsPattern("MaximumRetryAttempts: \\d+")
+        .containsPattern("MaximumRecordAgeInSeconds: \\d+")
+        .contains("OnFailure:")
+        .contains("Handler: " + PetTrackerLambda.class.getName() + "::handleRequest")
+        .contains("CodeUri: ../target/ddbstreams-examples-lambda.jar")
+        .contains("StreamViewType: NEW_AND_OLD_IMAGES")
+        .contains("AttributeName: expiration");
+  }
+}
