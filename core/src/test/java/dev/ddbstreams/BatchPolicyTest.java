@@ -2,10 +2,8 @@ package dev.ddbstreams;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -224,7 +222,7 @@ class BatchPolicyTest {
   void recordsLeftWhenTheDeadlineNearsAreReportedNotRun() {
     FlakyHandlers h = new FlakyHandlers();
     Instant now = Instant.parse("2026-11-24T08:00:00Z");
-    MutableClock clock = new MutableClock(now);
+    TestClock clock = new TestClock(now);
     h.failWhen =
         seq -> {
           clock.advance(Duration.ofMillis(400));
@@ -309,32 +307,5 @@ class BatchPolicyTest {
 
     assertThat(err.toString(java.nio.charset.StandardCharsets.UTF_8))
         .contains("injected failure on 5");
-  }
-
-  static final class MutableClock extends Clock {
-    private Instant now;
-
-    MutableClock(Instant now) {
-      this.now = now;
-    }
-
-    void advance(Duration d) {
-      now = now.plus(d);
-    }
-
-    @Override
-    public ZoneOffset getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
   }
 }

@@ -9,8 +9,6 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +19,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -47,7 +44,7 @@ class DynamoDbIdempotencyStoreIT {
   private static AmazonDynamoDBLocal local;
   private static DynamoDbClient client;
 
-  private final MutableClock clock = new MutableClock(T0);
+  private final TestClock clock = new TestClock(T0);
   private final DynamoDbIdempotencyStore store = store(clock);
 
   @BeforeAll
@@ -431,32 +428,5 @@ class DynamoDbIdempotencyStoreIT {
         .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("a", "b")))
         .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
         .build();
-  }
-
-  static final class MutableClock extends Clock {
-    private final AtomicReference<Instant> now;
-
-    MutableClock(Instant now) {
-      this.now = new AtomicReference<>(now);
-    }
-
-    void advance(Duration d) {
-      now.updateAndGet(t -> t.plus(d));
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now.get();
-    }
   }
 }

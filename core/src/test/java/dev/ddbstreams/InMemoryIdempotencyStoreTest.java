@@ -14,8 +14,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class InMemoryIdempotencyStoreTest {
-  private final BatchPolicyTest.MutableClock clock =
-      new BatchPolicyTest.MutableClock(Instant.parse("2026-11-24T08:00:00Z"));
+  private final TestClock clock = new TestClock(Instant.parse("2026-11-24T08:00:00Z"));
 
   private static IdempotencyKey key(String record) {
     return new IdempotencyKey("ns", "H#m", record);
