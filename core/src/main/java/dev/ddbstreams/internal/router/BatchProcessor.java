@@ -59,6 +59,8 @@ public final class BatchProcessor implements AutoCloseable {
     List<RecordOutcome> outcomes = new ArrayList<>(batch.size());
     Set<Object> failedItems = new HashSet<>();
     boolean stopped = false;
+    long cutoff = cutoff(context);
+    String streamArn = context.streamArn().orElse(null);
     for (int i = 0; i < batch.size(); i++) {
       Record raw = batch.get(i);
       Object item = itemKey(raw, i);
@@ -67,12 +69,12 @@ public final class BatchProcessor implements AutoCloseable {
         outcomes.add(notRun(i, raw));
         continue;
       }
-      if (pastDeadline(context)) {
+      if (pastDeadline(context, cutoff)) {
         stopped = true;
         outcomes.add(notRun(i, raw));
         continue;
       }
-      RecordOutcome outcome = records.process(i, raw, context);
+      RecordOutcome outcome = records.process(i, raw, context, streamArn);
       outcomes.add(outcome);
       if (outcome.status() == RecordStatus.FAILED) {
         switch (settings.failurePolicy()) {
@@ -126,14 +128,16 @@ public final class BatchProcessor implements AutoCloseable {
       RecordOutcome[] outcomes,
       Shared shared) {
     boolean stopped = false;
+    long cutoff = cutoff(context);
+    String streamArn = context.streamArn().orElse(null);
     for (int i : group) {
       Record raw = batch.get(i);
-      if (stopped || shared.stopAll || aboveFailure(raw, shared) || pastDeadline(context)) {
+      if (stopped || shared.stopAll || aboveFailure(raw, shared) || pastDeadline(context, cutoff)) {
         stopped = true;
         outcomes[i] = notRun(i, raw);
         continue;
       }
-      RecordOutcome outcome = records.process(i, raw, context);
+      RecordOutcome outcome = records.process(i, raw, context, streamArn);
       outcomes[i] = outcome;
       if (outcome.status() == RecordStatus.FAILED
           && settings.failurePolicy() != FailurePolicy.CONTINUE) {
@@ -163,11 +167,17 @@ public final class BatchProcessor implements AutoCloseable {
     return seq == null || seq.compareTo(lowest) > 0;
   }
 
-  private boolean pastDeadline(BatchContext context) {
+  /** Epoch millis after which no record starts, or MAX_VALUE without a deadline; once a batch. */
+  private long cutoff(BatchContext context) {
     return context
-        .remainingTime()
-        .map(left -> left.compareTo(settings.deadlineMargin()) < 0)
-        .orElse(false);
+        .deadline()
+        .map(d -> d.minus(settings.deadlineMargin()).toEpochMilli())
+        .orElse(Long.MAX_VALUE);
+  }
+
+  private static boolean pastDeadline(BatchContext context, long cutoff) {
+    // The clock's millis() needs no Instant: this runs before every record.
+    return cutoff != Long.MAX_VALUE && context.clock().millis() > cutoff;
   }
 
   private static RecordOutcome notRun(int index, Record raw) {

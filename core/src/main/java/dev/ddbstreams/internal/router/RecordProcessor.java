@@ -55,11 +55,11 @@ final class RecordProcessor {
     }
   }
 
-  RecordOutcome process(int index, Record raw, BatchContext context) {
+  RecordOutcome process(int index, Record raw, BatchContext context, @Nullable String streamArn) {
     RecordView view;
     List<HandlerMethod> matched;
     try {
-      view = new RecordView(index, raw, context.streamArn().orElse(null), preferredMapper(raw));
+      view = new RecordView(index, raw, streamArn, preferredMapper(raw));
       if (!passesRouterFilters(view)) {
         if (LOG.isDebugEnabled()) {
           LOG.debug("Filtered out {}", describe(view));
