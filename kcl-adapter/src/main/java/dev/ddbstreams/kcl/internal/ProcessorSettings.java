@@ -1,0 +1,35 @@
+package dev.ddbstreams.kcl.internal;
+
+import dev.ddbstreams.StreamRouter;
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
+
+/**
+ * What every shard processor of one consumer shares.
+ *
+ * @param router the router that runs the handlers
+ * @param streamArn the stream ARN put into each batch's context
+ * @param initialBackoff the wait before the first in-process retry of a failed batch
+ * @param maxBackoff the longest wait between retries; waits double up to it
+ * @param stopping tells processors that the consumer is shutting down, so a retry loop gives up
+ *     after its current round and leaves the rest to the next lease holder
+ */
+public record ProcessorSettings(
+    StreamRouter router,
+    String streamArn,
+    Duration initialBackoff,
+    Duration maxBackoff,
+    BooleanSupplier stopping) {
+
+  /**
+   * Returns the wait after a failed round.
+   *
+   * @param round the round that failed, from 1
+   * @return the wait, doubling from the initial backoff up to the maximum
+   */
+  Duration backoffAfter(int round) {
+    int shift = Math.min(30, Math.max(0, round - 1));
+    long millis = initialBackoff.toMillis() << shift;
+    return millis <= 0 || millis >= maxBackoff.toMillis() ? maxBackoff : Duration.ofMillis(millis);
+  }
+}

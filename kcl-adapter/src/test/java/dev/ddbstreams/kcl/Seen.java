@@ -1,0 +1,36 @@
+package dev.ddbstreams.kcl;
+
+import dev.ddbstreams.StreamRecord;
+import dev.ddbstreams.annotation.OnChange;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** A handler that records, per item, the versions it saw in order, and counts every call. */
+public final class Seen {
+  final Map<String, List<Integer>> versions = new ConcurrentHashMap<>();
+  final AtomicInteger calls = new AtomicInteger();
+  final Map<String, Long> firstSeenNanos = new ConcurrentHashMap<>();
+
+  /**
+   * Records a change.
+   *
+   * @param change the change
+   */
+  @OnChange
+  public void record(StreamRecord<Map<String, Object>> change) {
+    String pk = change.key("PK").orElseThrow().s();
+    int v = Integer.parseInt(change.rawNewImage().orElseThrow().get("v").n());
+    versions
+        .computeIfAbsent(pk, k -> java.util.Collections.synchronizedList(new ArrayList<>()))
+        .add(v);
+    calls.incrementAndGet();
+    firstSeenNanos.putIfAbsent(pk + "#" + v, System.nanoTime());
+  }
+
+  int total() {
+    return calls.get();
+  }
+}

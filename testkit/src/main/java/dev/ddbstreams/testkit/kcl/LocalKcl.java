@@ -1,0 +1,214 @@
+package dev.ddbstreams.testkit.kcl;
+
+import com.amazonaws.services.dynamodbv2.streamsadapter.util.KinesisMapperUtil;
+import dev.ddbstreams.testkit.DynamoDbLocal;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.DescribeStreamResponse;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
+import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
+import software.amazon.awssdk.services.dynamodb.model.Shard;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+import software.amazon.kinesis.common.HashKeyRangeForLease;
+import software.amazon.kinesis.coordinator.CoordinatorConfig;
+import software.amazon.kinesis.leases.Lease;
+import software.amazon.kinesis.leases.LeaseManagementConfig;
+import software.amazon.kinesis.leases.dynamodb.DynamoDBLeaseSerializer;
+import software.amazon.kinesis.retrieval.kpl.ExtendedSequenceNumber;
+import software.amazon.kinesis.retrieval.polling.PollingConfig;
+
+/**
+ * What KCL 3 and the DynamoDB Streams Kinesis adapter 2.0.1 need to run against embedded DynamoDB
+ * Local, and to start in seconds instead of minutes. None of it is needed against real DynamoDB.
+ *
+ * <ul>
+ *   <li><b>ARNs.</b> DynamoDB Local's stream ARNs carry the region {@code ddblocal}, which the
+ *       adapter rejects. Give KCL {@link #kclStreamArn(String)} (region {@code us-east-1}) and
+ *       {@link #streamsClient()}, which maps ARNs back on the way to DynamoDB Local.
+ *   <li><b>Lease table.</b> {@link #prepareLeaseTable(String, String)} creates the lease table with
+ *       the {@code LeaseOwnerToLeaseKeyIndex} KCL 3 waits for and seeds one lease per shard, so the
+ *       scheduler's first shard sync is skipped.
+ *   <li><b>Timings.</b> {@link #fastStart} shortens failover, shard sync and polling intervals.
+ * </ul>
+ *
+ * <pre>{@code
+ * LocalKcl kcl = LocalKcl.of(DynamoDbLocal.shared());
+ * kcl.prepareLeaseTable("my-app", table.streamArn());
+ * KclStreamConsumer.builder()
+ *     .streamArn(LocalKcl.kclStreamArn(table.streamArn()))
+ *     .applicationName("my-app")
+ *     .dynamoDbClient(kcl.leaseClient())
+ *     .streamsClient(kcl.streamsClient())
+ *     .configCustomizer(c -> LocalKcl.fastStart(c.leaseManagement(), c.coordinator(), c.polling()))
+ *     .router(router)
+ *     .build();
+ * }</pre>
+ *
+ * <p>Thread-safe.
+ */
+public final class LocalKcl {
+  /** The region DynamoDB Local puts into stream ARNs. */
+  public static final String LOCAL_REGION = "ddblocal";
+
+  /** The region put in place of {@link #LOCAL_REGION} in ARNs handed to KCL. */
+  public static final String KCL_REGION = "us-east-1";
+
+  /** The lease table index KCL 3 creates and waits for. */
+  public static final String LEASE_OWNER_INDEX = "LeaseOwnerToLeaseKeyIndex";
+
+  /** Failover time for tests: a dead worker's leases are taken after about this long. */
+  public static final long FAILOVER_MILLIS = 2000;
+
+  private final DynamoDbLocal local;
+  private final DynamoDbStreamsClient streams;
+
+  private LocalKcl(DynamoDbLocal local) {
+    this.local = local;
+    this.streams = new ArnMappingStreamsClient(local.streamsClient());
+  }
+
+  /**
+   * Returns KCL support for an instance of DynamoDB Local.
+   *
+   * @param local the instance
+   * @return support bound to it
+   */
+  public static LocalKcl of(DynamoDbLocal local) {
+    return new LocalKcl(local);
+  }
+
+  /**
+   * Returns the ARN to hand to KCL for a DynamoDB Local stream ARN.
+   *
+   * @param localArn an ARN with the region {@code ddblocal}; other ARNs are returned unchanged
+   * @return the ARN with the region {@code us-east-1}
+   */
+  public static String kclStreamArn(String localArn) {
+    return localArn.replace(":dynamodb:" + LOCAL_REGION + ":", ":dynamodb:" + KCL_REGION + ":");
+  }
+
+  /**
+   * Returns the DynamoDB Local ARN for an ARN handed to KCL; the inverse of {@link
+   * #kclStreamArn(String)}.
+   *
+   * @param kclArn an ARN with the region {@code us-east-1}; other ARNs are returned unchanged
+   * @return the ARN with the region {@code ddblocal}
+   */
+  public static String localStreamArn(String kclArn) {
+    return kclArn.replace(":dynamodb:" + KCL_REGION + ":", ":dynamodb:" + LOCAL_REGION + ":");
+  }
+
+  /**
+   * Returns a streams client for KCL: it accepts KCL's ARNs and answers with them.
+   *
+   * @return the same client on every call; closing it leaves DynamoDB Local's client open
+   */
+  public DynamoDbStreamsClient streamsClient() {
+    return streams;
+  }
+
+  /**
+   * Returns the client KCL keeps its lease table with: DynamoDB Local's asynchronous client.
+   *
+   * @return the client
+   */
+  public DynamoDbAsyncClient leaseClient() {
+    return local.asyncClient();
+  }
+
+  /**
+   * Creates the application's lease table as KCL 3 would (key {@code leaseKey}, index {@link
+   * #LEASE_OWNER_INDEX}, on demand) unless it exists, and adds a lease for every shard of the
+   * stream that has none, starting at {@code TRIM_HORIZON} and naming its parent shard. KCL then
+   * skips its slow first shard sync. Idempotent.
+   *
+   * @param applicationName the consumer's application name, which is the lease table's name
+   * @param localStreamArn the stream, in DynamoDB Local's form or KCL's
+   * @return the shard IDs leases were added for
+   */
+  public List<String> prepareLeaseTable(String applicationName, String localStreamArn) {
+    DynamoDbClient dynamo = local.client();
+    DynamoDBLeaseSerializer serializer = new DynamoDBLeaseSerializer();
+    Set<AttributeDefinition> attributes = new LinkedHashSet<>(serializer.getAttributeDefinitions());
+    attributes.addAll(serializer.getWorkerIdToLeaseKeyIndexAttributeDefinitions());
+    try {
+      dynamo.createTable(
+          b ->
+              b.tableName(applicationName)
+                  .keySchema(serializer.getKeySchema())
+                  .attributeDefinitions(attributes)
+                  .billingMode(BillingMode.PAY_PER_REQUEST)
+                  .globalSecondaryIndexes(
+                      GlobalSecondaryIndex.builder()
+                          .indexName(LEASE_OWNER_INDEX)
+                          .keySchema(serializer.getWorkerIdToLeaseKeyIndexKeySchema())
+                          .projection(p -> p.projectionType(ProjectionType.KEYS_ONLY))
+                          .build()));
+    } catch (ResourceInUseException exists) {
+      // Prepared before, or created by KCL: only leases may be missing.
+    }
+    List<String> added = new ArrayList<>();
+    for (Shard shard : shards(localStreamArn(localStreamArn))) {
+      Lease lease = new Lease();
+      lease.leaseKey(shard.shardId());
+      lease.leaseCounter(0L);
+      lease.checkpoint(ExtendedSequenceNumber.TRIM_HORIZON);
+      lease.ownerSwitchesSinceCheckpoint(0L);
+      lease.parentShardIds(
+          shard.parentShardId() == null ? List.of() : List.of(shard.parentShardId()));
+      lease.hashKeyRange(
+          HashKeyRangeForLease.fromHashKeyRange(
+              KinesisMapperUtil.convertDynamoDBShardToKinesisShard(shard).hashKeyRange()));
+      try {
+        dynamo.putItem(
+            b ->
+                b.tableName(applicationName)
+                    .item(serializer.toDynamoRecord(lease))
+                    .conditionExpression("attribute_not_exists(leaseKey)"));
+        added.add(shard.shardId());
+      } catch (ConditionalCheckFailedException exists) {
+        // KCL or an earlier call made this lease; its checkpoint stays.
+      }
+    }
+    return added;
+  }
+
+  private List<Shard> shards(String localArn) {
+    List<Shard> all = new ArrayList<>();
+    String start = null;
+    do {
+      String from = start;
+      DescribeStreamResponse r =
+          local
+              .streamsClient()
+              .describeStream(b -> b.streamArn(localArn).exclusiveStartShardId(from));
+      all.addAll(r.streamDescription().shards());
+      start = r.streamDescription().lastEvaluatedShardId();
+    } while (start != null);
+    return all;
+  }
+
+  /**
+   * Applies the timings that make KCL start and fail over in seconds against DynamoDB Local:
+   * failover after {@value #FAILOVER_MILLIS} ms, shard sync without delay, parent shards polled
+   * every 500 ms, the stream polled every 100 ms.
+   *
+   * @param leases the lease settings to change
+   * @param coordinator the coordinator settings to change
+   * @param polling the polling settings to change
+   */
+  public static void fastStart(
+      LeaseManagementConfig leases, CoordinatorConfig coordinator, PollingConfig polling) {
+    leases.failoverTimeMillis(FAILOVER_MILLIS).shardSyncIntervalMillis(0);
+    coordinator.parentShardPollIntervalMillis(500);
+    polling.idleTimeBetweenReadsInMillis(100);
+  }
+}
