@@ -155,7 +155,10 @@ final class RouterShardProcessor implements DynamoDBStreamsShardRecordProcessor 
         shardId,
         failed == null ? "?" : "seq=" + failed.sequenceNumber() + " eventID=" + failed.eventId(),
         failed == null || failed.failedHandler() == null ? "the router" : failed.failedHandler(),
-        failed == null || failed.failure() == null ? "no error" : failed.failure().toString(),
+        // The type only: an exception's message may quote the item, which may hold personal data.
+        failed == null || failed.failure() == null
+            ? "no error"
+            : failed.failure().getClass().getName(),
         remaining,
         wait.toMillis(),
         round);
