@@ -7,6 +7,7 @@ import dev.ddbstreams.InMemoryIdempotencyStore;
 import dev.ddbstreams.StreamRecord;
 import dev.ddbstreams.StreamRouter;
 import dev.ddbstreams.annotation.OnChange;
+import dev.ddbstreams.testkit.DynamoDbLocal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,8 +25,6 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
-import software.amazon.dynamodb.services.local.embedded.DynamoDBEmbedded;
-import software.amazon.dynamodb.services.local.shared.access.AmazonDynamoDBLocal;
 
 /**
  * Reliability: 10,000 real writes, a function that fails 10% of its invocations, and a counter per
@@ -42,18 +41,18 @@ class LocalEventSourceMappingIT {
   private static final String ITEMS_TABLE = "Items";
   private static final String COUNTERS_TABLE = "Counters";
 
-  private static AmazonDynamoDBLocal local;
+  private static DynamoDbLocal local;
   private static DynamoDbClient ddb;
 
   @BeforeAll
   static void start() {
-    local = DynamoDBEmbedded.create(true);
-    ddb = local.dynamoDbClient();
+    local = DynamoDbLocal.start();
+    ddb = local.client();
   }
 
   @AfterAll
   static void stop() {
-    local.shutdown();
+    local.close();
   }
 
   /** Fails the invocation at a chosen handler call, counted per thread (router parallelism 1). */
@@ -127,7 +126,7 @@ class LocalEventSourceMappingIT {
     LocalEventSourceMapping.Stats stats;
     try (LocalEventSourceMapping mapping =
         LocalEventSourceMapping.builder()
-            .streams(local.dynamoDbStreamsClient())
+            .streams(local.streamsClient())
             .streamArn(arn)
             .handler(function)
             .startingPosition(StartingPosition.TRIM_HORIZON)

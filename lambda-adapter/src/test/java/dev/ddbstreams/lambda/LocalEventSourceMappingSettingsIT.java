@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ddbstreams.StreamRecord;
 import dev.ddbstreams.StreamRouter;
 import dev.ddbstreams.annotation.OnChange;
+import dev.ddbstreams.testkit.DynamoDbLocal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,24 +18,22 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.dynamodb.services.local.embedded.DynamoDBEmbedded;
-import software.amazon.dynamodb.services.local.shared.access.AmazonDynamoDBLocal;
 
 /** The local event source mapping's settings against real streams of embedded DynamoDB Local. */
 class LocalEventSourceMappingSettingsIT {
   private static final AtomicInteger TABLES = new AtomicInteger();
-  private static AmazonDynamoDBLocal local;
+  private static DynamoDbLocal local;
   private static DynamoDbClient ddb;
 
   @BeforeAll
   static void start() {
-    local = DynamoDBEmbedded.create(true);
-    ddb = local.dynamoDbClient();
+    local = DynamoDbLocal.start();
+    ddb = local.client();
   }
 
   @AfterAll
   static void stop() {
-    local.shutdown();
+    local.close();
   }
 
   /** Records, per item, the versions it saw, and the size and concurrency of invocations. */
@@ -111,14 +110,14 @@ class LocalEventSourceMappingSettingsIT {
         put(table, "ITEM#" + item, v);
       }
       if (v % 2 == 0) {
-        local.triggerShardRollovers();
+        local.rollOverShards();
       }
     }
     Versions versions = new Versions();
 
     try (LocalEventSourceMapping mapping =
         LocalEventSourceMapping.builder()
-            .streams(local.dynamoDbStreamsClient())
+            .streams(local.streamsClient())
             .streamArn(arn)
             .handler(new Function(versions, 0))
             .batchSize(4)
@@ -129,7 +128,7 @@ class LocalEventSourceMappingSettingsIT {
 
     assertThat(
             local
-                .dynamoDbStreamsClient()
+                .streamsClient()
                 .describeStream(b -> b.streamArn(arn))
                 .streamDescription()
                 .shards())
@@ -151,7 +150,7 @@ class LocalEventSourceMappingSettingsIT {
 
     try (LocalEventSourceMapping mapping =
         LocalEventSourceMapping.builder()
-            .streams(local.dynamoDbStreamsClient())
+            .streams(local.streamsClient())
             .streamArn(arn)
             .handler(new Function(versions, 20))
             .batchSize(10)
@@ -176,7 +175,7 @@ class LocalEventSourceMappingSettingsIT {
 
     try (LocalEventSourceMapping mapping =
         LocalEventSourceMapping.builder()
-            .streams(local.dynamoDbStreamsClient())
+            .streams(local.streamsClient())
             .streamArn(arn)
             .handler(new Function(versions, 0))
             .startingPosition(StartingPosition.LATEST)
@@ -201,7 +200,7 @@ class LocalEventSourceMappingSettingsIT {
 
     try (LocalEventSourceMapping mapping =
         LocalEventSourceMapping.builder()
-            .streams(local.dynamoDbStreamsClient())
+            .streams(local.streamsClient())
             .streamArn(arn)
             .handler(
                 (com.amazonaws.services.lambda.runtime.RequestStreamHandler)
@@ -252,7 +251,7 @@ class LocalEventSourceMappingSettingsIT {
 
     try (LocalEventSourceMapping mapping =
         LocalEventSourceMapping.builder()
-            .streams(local.dynamoDbStreamsClient())
+            .streams(local.streamsClient())
             .streamArn(arn)
             .handler(
                 (com.amazonaws.services.lambda.runtime.RequestStreamHandler)
@@ -287,7 +286,7 @@ class LocalEventSourceMappingSettingsIT {
     org.assertj.core.api.Assertions.assertThatThrownBy(
             () ->
                 LocalEventSourceMapping.builder()
-                    .streams(local.dynamoDbStreamsClient())
+                    .streams(local.streamsClient())
                     .streamArn("arn:aws:dynamodb:ddblocal:000000000000:table/t/stream/x")
                     .handler(
                         (com.amazonaws.services.lambda.runtime.RequestStreamHandler)
