@@ -1,0 +1,307 @@
+package dev.ddbstreams.benchmarks;
+
+import com.amazonaws.services.dynamodbv2.streamsadapter.AmazonDynamoDBStreamsAdapterClient;
+import com.amazonaws.services.dynamodbv2.streamsadapter.StreamsSchedulerFactory;
+import com.amazonaws.services.dynamodbv2.streamsadapter.adapter.DynamoDBStreamsClientRecord;
+import com.amazonaws.services.dynamodbv2.streamsadapter.model.DynamoDBStreamsProcessRecordsInput;
+import com.amazonaws.services.dynamodbv2.streamsadapter.polling.DynamoDBStreamsPollingConfig;
+import com.amazonaws.services.dynamodbv2.streamsadapter.processor.DynamoDBStreamsShardRecordProcessor;
+import dev.ddbstreams.StreamRecord;
+import dev.ddbstreams.StreamRouter;
+import dev.ddbstreams.annotation.OnChange;
+import dev.ddbstreams.kcl.KclStreamConsumer;
+import dev.ddbstreams.testkit.DynamoDbLocal;
+import dev.ddbstreams.testkit.StreamTable;
+import dev.ddbstreams.testkit.kcl.LocalKcl;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLongArray;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.PutRequest;
+import software.amazon.awssdk.services.dynamodb.model.Record;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+import software.amazon.kinesis.checkpoint.CheckpointConfig;
+import software.amazon.kinesis.common.InitialPositionInStream;
+import software.amazon.kinesis.common.InitialPositionInStreamExtended;
+import software.amazon.kinesis.coordinator.CoordinatorConfig;
+import software.amazon.kinesis.coordinator.Scheduler;
+import software.amazon.kinesis.leases.LeaseManagementConfig;
+import software.amazon.kinesis.lifecycle.LifecycleConfig;
+import software.amazon.kinesis.lifecycle.events.InitializationInput;
+import software.amazon.kinesis.lifecycle.events.LeaseLostInput;
+import software.amazon.kinesis.lifecycle.events.ShardEndedInput;
+import software.amazon.kinesis.lifecycle.events.ShutdownRequestedInput;
+import software.amazon.kinesis.metrics.MetricsConfig;
+import software.amazon.kinesis.metrics.MetricsLevel;
+import software.amazon.kinesis.metrics.NullMetricsFactory;
+import software.amazon.kinesis.processor.ProcessorConfig;
+import software.amazon.kinesis.retrieval.RetrievalConfig;
+
+/**
+ * End to end through the real KCL scheduler on embedded DynamoDB Local: records per second and
+ * write-to-handler latency of a {@link KclStreamConsumer} with a router, against a bare KCL record
+ * processor doing the same work (read one attribute, note the latency, checkpoint per batch). Runs
+ * alternate between the two sides. Not a JMH benchmark: KCL's own threads and polling dominate, so
+ * it measures whole runs. Usage: {@code benchmarks/kcl-overhead.sh [records] [runs]}.
+ */
+public final class KclOverhead {
+  private KclOverhead() {}
+
+  /** The work both sides do per record: note when it arrived, relative to when it was written. */
+  static final class Tally {
+    final AtomicInteger seen = new AtomicInteger();
+    final AtomicLongArray latencyNanos;
+
+    Tally(int records) {
+      latencyNanos = new AtomicLongArray(records);
+    }
+
+    void record(Map<String, AttributeValue> newImage) {
+      long written = Long.parseLong(newImage.get("t").n());
+      int i = Integer.parseInt(newImage.get("i").n());
+      latencyNanos.set(i, System.nanoTime() - written);
+      seen.incrementAndGet();
+    }
+  }
+
+  /** The library side's handler. */
+  public static final class Handler {
+    final Tally tally;
+
+    Handler(Tally tally) {
+      this.tally = tally;
+    }
+
+    @OnChange
+    void handle(StreamRecord<Map<String, Object>> r) {
+      tally.record(r.rawNewImage().orElseThrow());
+    }
+  }
+
+  /**
+   * Runs the comparison.
+   *
+   * @param args records per run (default 20,000) and runs per side (default 2)
+   * @throws Exception if a run fails
+   */
+  public static void main(String[] args) throws Exception {
+    int records = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
+    int runs = args.length > 1 ? Integer.parseInt(args[1]) : 2;
+    List<double[]> library = new ArrayList<>();
+    List<double[]> bare = new ArrayList<>();
+    for (int run = 0; run < runs; run++) {
+      library.add(run(records, true));
+      bare.add(run(records, false));
+    }
+    System.out.printf(
+        "%nside      records/s   p50 ms   p99 ms  (medians of %d runs of %d records)%n",
+        runs, records);
+    print("library", library);
+    print("bare KCL", bare);
+    double ratio = median(bare, 0) / median(library, 0);
+    System.out.printf("throughput cost of the library: %.1f%%%n", (ratio - 1) * 100);
+    System.exit(0);
+  }
+
+  private static void print(String side, List<double[]> results) {
+    System.out.printf(
+        "%-9s %9.0f %8.1f %8.1f%n",
+        side, median(results, 0), median(results, 1), median(results, 2));
+  }
+
+  private static double median(List<double[]> results, int column) {
+    double[] values = results.stream().mapToDouble(r -> r[column]).sorted().toArray();
+    return values[values.length / 2];
+  }
+
+  /** One run: returns records/s, p50 and p99 latency in ms. */
+  private static double[] run(int records, boolean withLibrary) throws Exception {
+    try (DynamoDbLocal local = DynamoDbLocal.start()) {
+      LocalKcl kcl = LocalKcl.of(local);
+      StreamTable table = StreamTable.builder().create(local.client());
+      String app = StreamTable.uniqueName(withLibrary ? "lib" : "bare");
+      kcl.prepareLeaseTable(app, table.streamArn());
+      Tally tally = new Tally(records + 1);
+      AutoCloseable consumer =
+          withLibrary ? library(kcl, app, table, tally) : bare(kcl, app, table, tally);
+      try {
+        // One warm-up write: KCL has started once it arrives.
+        write(local.client(), table.name(), records, records + 1);
+        await(tally, 1);
+        long start = System.nanoTime();
+        write(local.client(), table.name(), 0, records);
+        await(tally, records + 1);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long[] latencies = new long[records];
+        for (int i = 0; i < records; i++) {
+          latencies[i] = tally.latencyNanos.get(i);
+        }
+        Arrays.sort(latencies);
+        double[] result = {
+          records / seconds, latencies[records / 2] / 1e6, latencies[records * 99 / 100] / 1e6
+        };
+        System.out.printf(
+            "%s: %.0f records/s, p50 %.1f ms, p99 %.1f ms%n",
+            withLibrary ? "library" : "bare KCL", result[0], result[1], result[2]);
+        return result;
+      } finally {
+        consumer.close();
+      }
+    }
+  }
+
+  private static AutoCloseable library(LocalKcl kcl, String app, StreamTable table, Tally tally) {
+    StreamRouter router = StreamRouter.builder().handlers(new Handler(tally)).build();
+    KclStreamConsumer consumer =
+        KclStreamConsumer.builder()
+            .streamArn(LocalKcl.kclStreamArn(table.streamArn()))
+            .applicationName(app)
+            .dynamoDbClient(kcl.leaseClient())
+            .streamsClient(kcl.streamsClient())
+            .router(router)
+            .configCustomizer(
+                c -> LocalKcl.fastStart(c.leaseManagement(), c.coordinator(), c.polling()))
+            .build();
+    consumer.start();
+    return consumer;
+  }
+
+  /** The same scheduler settings as KclStreamConsumer, with a processor written by hand. */
+  private static AutoCloseable bare(LocalKcl kcl, String app, StreamTable table, Tally tally) {
+    String arn = LocalKcl.kclStreamArn(table.streamArn());
+    AmazonDynamoDBStreamsAdapterClient kinesis =
+        new AmazonDynamoDBStreamsAdapterClient(kcl.streamsClient(), Region.US_EAST_1);
+    CoordinatorConfig coordinator =
+        new CoordinatorConfig(app).skipShardSyncAtWorkerInitializationIfLeasesExist(true);
+    LeaseManagementConfig leases =
+        new LeaseManagementConfig(app, app, kcl.leaseClient(), kinesis, "bare-worker")
+            .leasesRecoveryAuditorInconsistencyConfidenceThreshold(0);
+    DynamoDBStreamsPollingConfig polling = new DynamoDBStreamsPollingConfig(kinesis);
+    LocalKcl.fastStart(leases, coordinator, polling);
+    MetricsConfig metrics =
+        new MetricsConfig(null, app)
+            .metricsFactory(new NullMetricsFactory())
+            .metricsLevel(MetricsLevel.NONE);
+    RetrievalConfig retrieval =
+        new RetrievalConfig(
+                kinesis,
+                StreamsSchedulerFactory.createSingleStreamTracker(
+                    arn,
+                    InitialPositionInStreamExtended.newInitialPosition(
+                        InitialPositionInStream.TRIM_HORIZON)),
+                app)
+            .retrievalSpecificConfig(polling);
+    Scheduler scheduler =
+        StreamsSchedulerFactory.createScheduler(
+            new CheckpointConfig(),
+            coordinator,
+            leases,
+            new LifecycleConfig(),
+            metrics,
+            new ProcessorConfig(() -> new BareProcessor(tally)),
+            retrieval,
+            kinesis);
+    Thread worker = new Thread(scheduler, "bare-kcl");
+    worker.setDaemon(true);
+    worker.start();
+    return () -> scheduler.startGracefulShutdown().get();
+  }
+
+  /** What a team writes without the library: read, work, checkpoint after the batch. */
+  static final class BareProcessor implements DynamoDBStreamsShardRecordProcessor {
+    private final Tally tally;
+
+    BareProcessor(Tally tally) {
+      this.tally = tally;
+    }
+
+    @Override
+    public void initialize(InitializationInput input) {}
+
+    @Override
+    public void processRecords(DynamoDBStreamsProcessRecordsInput input) {
+      List<DynamoDBStreamsClientRecord> records = input.records();
+      for (DynamoDBStreamsClientRecord r : records) {
+        Record raw = r.getRecord();
+        tally.record(raw.dynamodb().newImage());
+      }
+      if (!records.isEmpty()) {
+        try {
+          input
+              .checkpointer()
+              .checkpoint(records.get(records.size() - 1).getRecord().dynamodb().sequenceNumber());
+        } catch (Exception e) {
+          throw new IllegalStateException("checkpoint failed", e);
+        }
+      }
+    }
+
+    @Override
+    public void leaseLost(LeaseLostInput input) {}
+
+    @Override
+    public void shardEnded(ShardEndedInput input) {
+      try {
+        input.checkpointer().checkpoint();
+      } catch (Exception e) {
+        throw new IllegalStateException("checkpoint failed", e);
+      }
+    }
+
+    @Override
+    public void shutdownRequested(ShutdownRequestedInput input) {}
+  }
+
+  private static void write(DynamoDbClient ddb, String table, int from, int to) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<?>> futures = new ArrayList<>();
+      for (int start = from; start < to; start += 25) {
+        int s = start;
+        int e = Math.min(to, start + 25);
+        futures.add(
+            pool.submit(
+                () -> {
+                  List<WriteRequest> puts = new ArrayList<>();
+                  for (int i = s; i < e; i++) {
+                    Map<String, AttributeValue> item = new HashMap<>();
+                    item.put("PK", AttributeValue.fromS("ITEM#" + i));
+                    item.put("SK", AttributeValue.fromS("V"));
+                    item.put("i", AttributeValue.fromN(Integer.toString(i)));
+                    item.put("t", AttributeValue.fromN(Long.toString(System.nanoTime())));
+                    puts.add(
+                        WriteRequest.builder()
+                            .putRequest(PutRequest.builder().item(item).build())
+                            .build());
+                  }
+                  ddb.batchWriteItem(b -> b.requestItems(Map.of(table, puts)));
+                }));
+      }
+      for (Future<?> f : futures) {
+        f.get();
+      }
+    } finally {
+      pool.shutdown();
+    }
+  }
+
+  private static void await(Tally tally, int count) throws InterruptedException {
+    long deadline = System.nanoTime() + 300_000_000_000L;
+    while (tally.seen.get() < count) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException(
+            "only " + tally.seen.get() + " of " + count + " records arrived");
+      }
+      Thread.sleep(5);
+    }
+  }
+}
