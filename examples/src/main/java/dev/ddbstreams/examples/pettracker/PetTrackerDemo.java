@@ -136,8 +136,12 @@ public final class PetTrackerDemo {
         CompletableFuture<Void> writing = CompletableFuture.runAsync(() -> workload.run(records));
         long deadline = System.nanoTime() + DEADLINE.toNanos();
         while ((!writing.isDone() || probe.seen() < expected) && System.nanoTime() < deadline) {
+          int before = probe.seen();
           consumer.deliverNew();
           progress(probe.seen(), expected);
+          if (probe.seen() == before) {
+            pause();
+          }
         }
         writing.join();
         // Summaries and leaderboard entries the handlers wrote are records too: they match nothing.
@@ -242,6 +246,16 @@ public final class PetTrackerDemo {
                     KeySchemaElement.builder().attributeName("PK").keyType(KeyType.HASH).build(),
                     KeySchemaElement.builder().attributeName("SK").keyType(KeyType.RANGE).build()));
     return name;
+  }
+
+  /** Waits a little before polling an idle stream again. */
+  private static void pause() {
+    try {
+      Thread.sleep(20);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while waiting for records", e);
+    }
   }
 
   private void progress(int done, int total) {
