@@ -21,15 +21,17 @@ import java.util.Map;
  * JDK's {@link HttpClient}: {@code PUT /index/_doc/id}, {@code DELETE /index/_doc/id} and {@code
  * GET /index/_search?q=...}.
  *
- * <p><b>Not tested against a server</b>: OpenSearch cannot run in this project's build, so only the
- * {@link LuceneSearchIndex} is exercised, and this class is kept to the three calls above. What it
- * does not do: sign requests (Amazon OpenSearch Service with IAM authentication needs SigV4, for
- * example the SDK's {@code AwsV4HttpSigner}; a domain with fine-grained access control and basic
- * authentication can pass a header-adding {@link HttpClient}), bulk requests, retries (a failed
- * call throws, so the record fails and the stream delivers it again), or versioned writes (stream
- * sequence numbers do not fit OpenSearch's 64-bit external versions; changes to one item arrive in
- * order, and a redelivered change writes the same document again). Searches see changes after the
- * index's refresh interval (1 s by default), not at once. Thread-safe.
+ * <p><b>Not tested against a server</b>: OpenSearch cannot run in this project's build. A test
+ * checks the requests this class sends against a stub HTTP server (paths, encoding, JSON, status
+ * handling); only {@link LuceneSearchIndex} is exercised end to end. The class is kept to the three
+ * calls above. What it does not do: sign requests (Amazon OpenSearch Service with IAM
+ * authentication needs SigV4, for example the SDK's {@code AwsV4HttpSigner}; a domain with
+ * fine-grained access control and basic authentication can pass an {@link HttpClient} built with an
+ * {@code Authenticator}), bulk requests, retries (a failed call throws, so the record fails and the
+ * stream delivers it again), or versioned writes (stream sequence numbers do not fit OpenSearch's
+ * 64-bit external versions; changes to one item arrive in order, and a redelivered change writes
+ * the same document again). Searches see changes after the index's refresh interval (1 s by
+ * default), not at once. Thread-safe.
  */
 public final class OpenSearchIndex implements SearchIndex {
   private static final ObjectMapper JSON = new ObjectMapper();
