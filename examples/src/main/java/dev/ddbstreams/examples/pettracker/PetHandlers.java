@@ -8,7 +8,12 @@ import dev.ddbstreams.annotation.OnRemove;
 import dev.ddbstreams.annotation.TtlMatch;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Notifications about pets: a welcome for new pets, an alert for big weight changes. */
+/**
+ * Notifications about pets: a welcome for new pets, an alert for big weight changes, and deletes
+ * told apart from TTL expiries. Pets live under {@code PK = USER#...}; the partition key prefix
+ * matters, because the leaderboard's items ({@code PK = LEADERBOARD}, {@code SK = PET#...}) share
+ * the sort key prefix and must not be welcomed as new pets.
+ */
 public final class PetHandlers {
   private final Notifier notifier;
   private final AtomicInteger weightAlerts = new AtomicInteger();
@@ -24,12 +29,12 @@ public final class PetHandlers {
     this.notifier = notifier;
   }
 
-  @OnInsert(sk = "PET#")
+  @OnInsert(pk = "USER#", sk = "PET#")
   void welcome(Pet pet) {
     notifier.send(pet.userId(), "Welcome " + pet.name() + " to PetTracker!");
   }
 
-  @OnModify(sk = "PET#", changed = "weightKg")
+  @OnModify(pk = "USER#", sk = "PET#", changed = "weightKg")
   void weight(StreamRecord<Pet> change, ImageDiff diff) {
     if (diff.numberChangedByMoreThan("weightKg", 2)) {
       Pet pet = change.newImage().orElseThrow();
@@ -43,12 +48,12 @@ public final class PetHandlers {
     }
   }
 
-  @OnRemove(sk = "PET#", ttl = TtlMatch.EXCLUDE)
+  @OnRemove(pk = "USER#", sk = "PET#", ttl = TtlMatch.EXCLUDE)
   void removedByUser(Pet pet) {
     deleted.incrementAndGet();
   }
 
-  @OnRemove(sk = "PET#", ttl = TtlMatch.ONLY)
+  @OnRemove(pk = "USER#", sk = "PET#", ttl = TtlMatch.ONLY)
   void expired(Pet pet) {
     expired.incrementAndGet();
     notifier.send(pet.userId(), pet.name() + "'s record expired");

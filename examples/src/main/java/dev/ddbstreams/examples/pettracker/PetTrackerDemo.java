@@ -1,12 +1,9 @@
 package dev.ddbstreams.examples.pettracker;
 
-import dev.ddbstreams.BatchResult;
 import dev.ddbstreams.InMemoryIdempotencyStore;
-import dev.ddbstreams.RecordStatus;
 import dev.ddbstreams.StreamRouter;
 import dev.ddbstreams.ViewType;
 import dev.ddbstreams.testkit.DynamoDbLocal;
-import dev.ddbstreams.testkit.StreamReader;
 import dev.ddbstreams.testkit.StreamTable;
 import dev.ddbstreams.testkit.TimeToLive;
 import java.io.PrintStream;
@@ -15,53 +12,67 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.Record;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 
 /**
  * The PetTracker demo: embedded DynamoDB Local, the PetTracker table with a NEW_AND_OLD_IMAGES
- * stream and TTL, a seeded workload, and the handlers consuming the real stream in Lambda-sized
- * batches through one router with an idempotency store. Ends with a report and an exit code that is
- * non-zero if any check failed.
+ * stream and TTL, a second DynamoDB Local standing in for the replica's region, an in-memory Lucene
+ * index, a seeded workload, and every handler of the stream guide consuming the real stream through
+ * one router with an idempotency store while the workload writes. Ends with a report and an exit
+ * code that is non-zero if any check failed.
  *
  * <p>Run with {@code mvn -B -q -pl examples -am package -DskipTests -Ddemo}; pass {@code
- * -Ddemo.args="--records 5000 --seed 7"} for other sizes.
+ * -Ddemo.args="--records 5000 --seed 7 --mode lambda"} for other sizes and the Lambda path.
  */
 public final class PetTrackerDemo {
+  private static final Duration DEADLINE = Duration.ofMinutes(3);
+
   private final PrintStream out;
   private final int records;
   private final long seed;
   private final int batchSize;
+  private final Mode mode;
   private final List<String> failedChecks = new ArrayList<>();
 
-  PetTrackerDemo(PrintStream out, int records, long seed, int batchSize) {
+  PetTrackerDemo(PrintStream out, int records, long seed, int batchSize, Mode mode) {
     this.out = out;
     this.records = records;
     this.seed = seed;
     this.batchSize = batchSize;
+    this.mode = mode;
   }
 
   /**
    * Runs the demo.
    *
-   * @param args {@code --records N}, {@code --seed S}, {@code --batch-size B}
+   * @param args {@code --records N}, {@code --seed S}, {@code --batch-size B}, {@code --mode
+   *     direct|lambda}
    */
   public static void main(String[] args) {
     Map<String, String> options = new HashMap<>();
     for (int i = 0; i + 1 < args.length; i += 2) {
       options.put(args[i], args[i + 1]);
     }
-    PetTrackerDemo demo =
-        new PetTrackerDemo(
-            System.out,
-            Integer.parseInt(options.getOrDefault("--records", "2000")),
-            Long.parseLong(options.getOrDefault("--seed", "42")),
-            Integer.parseInt(options.getOrDefault("--batch-size", "100")));
     int status;
     try {
+      PetTrackerDemo demo =
+          new PetTrackerDemo(
+              System.out,
+              Integer.parseInt(options.getOrDefault("--records", "2000")),
+              Long.parseLong(options.getOrDefault("--seed", "42")),
+              Integer.parseInt(options.getOrDefault("--batch-size", "100")),
+              Mode.parse(options.getOrDefault("--mode", "direct")));
       status = demo.run() == 0 ? 0 : 1;
     } catch (RuntimeException | Error e) {
       // Report anything, or the non-daemon threads of DynamoDB Local would keep the JVM alive.
@@ -83,83 +94,118 @@ public final class PetTrackerDemo {
             .viewType(StreamViewType.NEW_AND_OLD_IMAGES)
             .ttlAttribute("expiresAt")
             .create(dynamo);
-    out.printf(
-        "DynamoDB Local started in %d ms; table %s%n", local.startTime().toMillis(), table.name());
+    try (DynamoDbLocal otherRegion = DynamoDbLocal.start();
+        LuceneSearchIndex search = new LuceneSearchIndex()) {
+      String replicaTable = createReplica(otherRegion.client(), table.name() + "-Replica");
+      out.printf(
+          "DynamoDB Local started in %d ms; table %s, replica %s in a second DynamoDB Local; "
+              + "mode %s%n",
+          local.startTime().toMillis(),
+          table.name(),
+          replicaTable,
+          mode.name().toLowerCase(Locale.ROOT));
 
-    Map<String, AttributeValue> expiring =
-        TimeToLive.expire(
-            dynamo,
-            table,
-            Map.of(
-                "PK", AttributeValue.fromS("USER#ttl"),
-                "SK", AttributeValue.fromS("PET#ttl"),
-                "userId", AttributeValue.fromS("ttl"),
-                "petId", AttributeValue.fromS("ttl"),
-                "name", AttributeValue.fromS("Ghost"),
-                "species", AttributeValue.fromS("cat"),
-                "weightKg", AttributeValue.fromN("3")));
-    // Expire first: DynamoDB Local sweeps a TTL table 20 items per 10 s, so on a full table the
-    // expiry could take minutes.
-    Workload workload = new Workload(dynamo, table.name(), seed);
-    workload.run(records);
-    out.printf("Wrote 1 item that TTL expired and %d more items%n", workload.writes());
+      // Expire first: DynamoDB Local sweeps a TTL table 20 items per 10 s, so on a full table the
+      // expiry could take minutes.
+      TimeToLive.expire(dynamo, table, ghost());
 
-    Outbox outbox = new Outbox();
-    PetHandlers pets = new PetHandlers(outbox);
-    InMemoryIdempotencyStore store = InMemoryIdempotencyStore.builder().build();
-    StreamRouter router =
-        StreamRouter.builder()
-            .keys("PK", "SK")
-            .viewType(ViewType.NEW_AND_OLD_IMAGES)
-            .handlers(pets, new ActivitySummaries(dynamo, table.name()))
-            .idempotency(store)
-            .build();
+      WriteTimes writeTimes = new WriteTimes();
+      LagProbe probe = new LagProbe(writeTimes);
+      Outbox outbox = new Outbox();
+      PetHandlers pets = new PetHandlers(outbox);
+      CountingIdempotencyStore store =
+          new CountingIdempotencyStore(InMemoryIdempotencyStore.builder().build());
+      StreamRouter router =
+          StreamRouter.builder()
+              .keys("PK", "SK")
+              .viewType(ViewType.NEW_AND_OLD_IMAGES)
+              .handlers(
+                  probe,
+                  pets,
+                  new ActivitySummaries(dynamo, table.name()),
+                  new Leaderboard(dynamo, table.name()),
+                  new CrossRegionReplication(otherRegion.client(), replicaTable),
+                  new SearchSync(search))
+              .idempotency(store)
+              .build();
 
-    StreamReader reader = table.reader(local.streamsClient());
-    Map<RecordStatus, Integer> statuses = new HashMap<>();
-    Map<String, Integer> perHandler = new HashMap<>();
-    List<Record> firstBatch = null;
-    int expected = workload.writes() + 2; // the TTL item's insert and its expiry
-    List<Record> pending = reader.awaitRecords(expected, Duration.ofSeconds(30));
-    int consumed = 0;
-    while (!pending.isEmpty()) {
-      for (int from = 0; from < pending.size(); from += batchSize) {
-        List<Record> batch = pending.subList(from, Math.min(pending.size(), from + batchSize));
-        if (firstBatch == null) {
-          firstBatch = List.copyOf(batch);
+      Workload workload = new Workload(dynamo, table.name(), seed, writeTimes);
+      int expected = records + 2; // the workload's writes, the TTL item's insert and its expiry
+      try (DemoConsumer consumer =
+          mode.open(local.streamsClient(), table.streamArn(), router, batchSize)) {
+        CompletableFuture<Void> writing = CompletableFuture.runAsync(() -> workload.run(records));
+        long deadline = System.nanoTime() + DEADLINE.toNanos();
+        while ((!writing.isDone() || probe.seen() < expected) && System.nanoTime() < deadline) {
+          int before = probe.seen();
+          consumer.deliverNew();
+          progress(probe.seen(), expected);
+          if (probe.seen() == before) {
+            pause();
+          }
         }
-        tally(router.process(batch), statuses, perHandler);
-        consumed += batch.size();
-        progress(consumed, expected);
+        writing.join();
+        // Summaries and leaderboard entries the handlers wrote are records too: they match nothing.
+        consumer.deliverNew();
+        out.println();
+        out.printf("Wrote 1 item that TTL expired and %d more items%n", workload.writes());
+
+        int finished = store.completedTotal();
+        Map<String, Integer> perHandler = store.completed();
+        // At-least-once delivery: everything again from the start, as after a lost checkpoint.
+        consumer.redeliverAll();
+        int duplicates = store.duplicates();
+
+        Map<String, Map<String, AttributeValue>> primary = TableScans.items(dynamo, table.name());
+        Map<String, Map<String, AttributeValue>> replica =
+            TableScans.items(otherRegion.client(), replicaTable);
+        check("every record delivered without failure", consumer.failures() == 0);
+        check("every write reached the handlers once", probe.seen() == expected);
+        check("a welcome per new pet", count(outbox, "Welcome") == workload.petsCreated() + 1);
+        check(
+            "a weight alert per change over 2 kg",
+            pets.weightAlerts() == workload.bigWeightChanges());
+        check("user deletes seen as deletes", pets.deleted() == workload.petsDeleted());
+        check("the TTL expiry seen as an expiry", pets.expired() == 1);
+        check("summaries equal activities", summariesMatch(primary, workload));
+        Map<String, Integer> board = TableScans.leaderboard(primary);
+        check(
+            "leaderboard equals activities per pet",
+            board.equals(TableScans.activitiesPerPet(workload.activitiesPerSummary())));
+        Set<String> differences = TableScans.replicaDifferences(primary, replica);
+        check("replica equals primary's pets, users and activities", differences.isEmpty());
+        long dogs = TableScans.pets(primary, "dog");
+        SearchIndex.Hits hits = search.search("species:dog", 3);
+        check("search finds every dog in the primary, no more", hits.total() == dogs);
+        check(
+            "redelivery fully suppressed",
+            duplicates == finished && store.completedTotal() == finished);
+
+        out.printf("%n%s%n", consumer.summary());
+        out.println("Records per handler:");
+        perHandler.forEach((h, n) -> out.printf("  %-42s %6d%n", h, n));
+        out.printf(
+            "Duplicates suppressed on redelivery of the whole stream: %d of %d%n",
+            duplicates, finished);
+        out.printf(
+            "Lag, write to handler (%d writes): median %d ms, p99 %d ms, max %d ms%n",
+            probe.measured(),
+            probe.percentile(50).toMillis(),
+            probe.percentile(99).toMillis(),
+            probe.percentile(100).toMillis());
+        out.println("Leaderboard, top 5 (pet: activities):");
+        TableScans.first(board, 5)
+            .forEach(e -> out.printf("  %-6s %4d%n", e.getKey(), e.getValue()));
+        long replicated = primary.values().stream().filter(TableScans::isReplicated).count();
+        out.printf(
+            "Replica: %d items; primary: %d pets, users and activities (compared, %d differ) and"
+                + " %d summaries and leaderboard entries (primary only)%n",
+            replica.size(), replicated, differences.size(), primary.size() - replicated);
+        out.printf(
+            "Search 'species:dog': %d hits (primary has %d dogs), first %s%n",
+            hits.total(), dogs, hits.ids());
+        out.printf("Notifications in the outbox: %d%n", outbox.messages().size());
       }
-      // Summaries written back by the handlers are new stream records; they must match nothing.
-      pending = reader.readNew();
-      expected = consumed + pending.size();
     }
-    out.println();
-
-    // Lambda delivers at least once: deliver the first batch again.
-    BatchResult redelivery = router.process(firstBatch);
-    int duplicates = redelivery.count(RecordStatus.DUPLICATE);
-
-    check("every record done", statuses.getOrDefault(RecordStatus.FAILED, 0) == 0);
-    check("a welcome per new pet", count(outbox, "Welcome") == workload.petsCreated() + 1);
-    check(
-        "a weight alert per change over 2 kg", pets.weightAlerts() == workload.bigWeightChanges());
-    check("user deletes seen as deletes", pets.deleted() == workload.petsDeleted());
-    check("the TTL expiry seen as an expiry", pets.expired() == 1 && expiring.containsKey("PK"));
-    check("summaries equal activities", summariesMatch(dynamo, table.name(), workload));
-    check(
-        "redelivered batch fully suppressed",
-        duplicates + redelivery.count(RecordStatus.NO_MATCH) == firstBatch.size()
-            && redelivery.isComplete());
-
-    out.printf("%nRecords consumed: %d in batches of %d%n", consumed, batchSize);
-    statuses.forEach((s, n) -> out.printf("  %-14s %6d%n", s, n));
-    out.println("Records per handler:");
-    perHandler.forEach((h, n) -> out.printf("  %-60s %6d%n", h, n));
-    out.printf("Duplicates suppressed on redelivery: %d%n", duplicates);
-    out.printf("Notifications in the outbox: %d%n", outbox.messages().size());
     out.printf("Took %d ms%n", (System.nanoTime() - started) / 1_000_000);
     if (failedChecks.isEmpty()) {
       out.println("All checks passed.");
@@ -169,17 +215,47 @@ public final class PetTrackerDemo {
     return failedChecks.size();
   }
 
-  private static void tally(
-      BatchResult result, Map<RecordStatus, Integer> statuses, Map<String, Integer> perHandler) {
-    result
-        .outcomes()
-        .forEach(
-            o -> {
-              statuses.merge(o.status(), 1, Integer::sum);
-              o.handled()
-                  .forEach(
-                      h -> perHandler.merge(h.substring(h.lastIndexOf('.') + 1), 1, Integer::sum));
-            });
+  private static Map<String, AttributeValue> ghost() {
+    return Map.of(
+        "PK", AttributeValue.fromS("USER#ttl"),
+        "SK", AttributeValue.fromS("PET#ttl"),
+        "entityType", AttributeValue.fromS("PET"),
+        "userId", AttributeValue.fromS("ttl"),
+        "petId", AttributeValue.fromS("ttl"),
+        "name", AttributeValue.fromS("Ghost"),
+        "species", AttributeValue.fromS("cat"),
+        "weightKg", AttributeValue.fromN("3"));
+  }
+
+  /** The replica: the primary's key schema, no stream and no TTL of its own. */
+  static String createReplica(DynamoDbClient replica, String name) {
+    replica.createTable(
+        b ->
+            b.tableName(name)
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(
+                    AttributeDefinition.builder()
+                        .attributeName("PK")
+                        .attributeType(ScalarAttributeType.S)
+                        .build(),
+                    AttributeDefinition.builder()
+                        .attributeName("SK")
+                        .attributeType(ScalarAttributeType.S)
+                        .build())
+                .keySchema(
+                    KeySchemaElement.builder().attributeName("PK").keyType(KeyType.HASH).build(),
+                    KeySchemaElement.builder().attributeName("SK").keyType(KeyType.RANGE).build()));
+    return name;
+  }
+
+  /** Waits a little before polling an idle stream again. */
+  private static void pause() {
+    try {
+      Thread.sleep(20);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while waiting for records", e);
+    }
   }
 
   private void progress(int done, int total) {
@@ -193,20 +269,11 @@ public final class PetTrackerDemo {
     return outbox.messages().stream().filter(m -> m.message().startsWith(prefix)).count();
   }
 
-  private static boolean summariesMatch(DynamoDbClient dynamo, String table, Workload workload) {
+  private static boolean summariesMatch(
+      Map<String, Map<String, AttributeValue>> primary, Workload workload) {
     for (Map.Entry<String, Integer> e : workload.activitiesPerSummary().entrySet()) {
       String[] parts = e.getKey().split("/");
-      Map<String, AttributeValue> item =
-          dynamo
-              .getItem(
-                  b ->
-                      b.tableName(table)
-                          .consistentRead(true)
-                          .key(
-                              Map.of(
-                                  "PK", AttributeValue.fromS("PET#" + parts[0]),
-                                  "SK", AttributeValue.fromS("SUMMARY#" + parts[1]))))
-              .item();
+      Map<String, AttributeValue> item = primary.get("PET#" + parts[0] + " SUMMARY#" + parts[1]);
       if (item == null
           || !item.containsKey("activityCount")
           || new BigDecimal(item.get("activityCount").n()).intValue() != e.getValue()) {

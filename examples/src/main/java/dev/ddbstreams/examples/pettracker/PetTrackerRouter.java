@@ -39,7 +39,10 @@ public final class PetTrackerRouter {
         StreamRouter.builder()
             .keys("PK", "SK")
             .viewType(ViewType.NEW_AND_OLD_IMAGES)
-            .handlers(new PetHandlers(notifier), new ActivitySummaries(dynamo, table));
+            .handlers(
+                new PetHandlers(notifier),
+                new ActivitySummaries(dynamo, table),
+                new Leaderboard(dynamo, table));
     String idempotencyTable = settings.apply("IDEMPOTENCY_TABLE");
     if (idempotencyTable == null || idempotencyTable.isEmpty()) {
       LOG.warn("IDEMPOTENCY_TABLE is not set: redelivered records run their handlers again");

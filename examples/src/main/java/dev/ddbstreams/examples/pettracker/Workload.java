@@ -17,6 +17,7 @@ public final class Workload {
   private final DynamoDbClient dynamo;
   private final String table;
   private final Random random;
+  private final WriteTimes times;
   private final Map<String, BigDecimal> weights = new HashMap<>();
   private final Map<String, String> owners = new HashMap<>();
   private final List<String> pets = new ArrayList<>();
@@ -34,9 +35,15 @@ public final class Workload {
    * @param seed the random seed: the same seed writes the same items
    */
   public Workload(DynamoDbClient dynamo, String table, long seed) {
+    this(dynamo, table, seed, new WriteTimes());
+  }
+
+  /** Creates a workload that notes the time of each write in {@code times}. */
+  Workload(DynamoDbClient dynamo, String table, long seed, WriteTimes times) {
     this.dynamo = dynamo;
     this.table = table;
     this.random = new Random(seed);
+    this.times = times;
   }
 
   /**
@@ -86,6 +93,7 @@ public final class Workload {
       after = after.add(BigDecimal.ONE);
     }
     BigDecimal weight = after;
+    times.written(petKey(pet));
     dynamo.updateItem(
         b ->
             b.tableName(table)
@@ -117,6 +125,7 @@ public final class Workload {
 
   private void deletePet() {
     String pet = pets.remove(random.nextInt(pets.size()));
+    times.written(petKey(pet));
     dynamo.deleteItem(b -> b.tableName(table).key(petKey(pet)));
     writes++;
     petsDeleted++;
@@ -129,6 +138,7 @@ public final class Workload {
   }
 
   private void put(Map<String, AttributeValue> item) {
+    times.written(item);
     dynamo.putItem(b -> b.tableName(table).item(item));
     writes++;
   }

@@ -5,22 +5,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class PetTrackerDemoIT {
-  @Test
-  void demoPassesEveryCheckOnARealStream() {
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void demoPassesEveryCheckOnARealStream(Mode mode) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
 
-    int failed = new PetTrackerDemo(out, 400, 7, 100).run();
+    int failed = new PetTrackerDemo(out, 300, 7, 100, mode).run();
 
     String report = bytes.toString(StandardCharsets.UTF_8);
     assertThat(failed).as(report).isZero();
     assertThat(report)
+        .contains("[ok]   every record delivered without failure")
         .contains("[ok]   a welcome per new pet")
         .contains("[ok]   summaries equal activities")
-        .contains("[ok]   redelivered batch fully suppressed")
+        .contains("[ok]   leaderboard equals activities per pet")
+        .contains("[ok]   replica equals primary's pets, users and activities")
+        .contains("[ok]   search finds every dog in the primary, no more")
+        .contains("[ok]   redelivery fully suppressed")
+        .containsPattern("Lag, write to handler \\(300 writes\\): median \\d+ ms")
+        .containsPattern("Leaderboard, top 5 \\(pet: activities\\):\\R  p\\d+ +\\d+")
         .contains("All checks passed.");
   }
 }

@@ -1,0 +1,72 @@
+package dev.ddbstreams.examples.pettracker;
+
+import dev.ddbstreams.IdempotencyKey;
+import dev.ddbstreams.IdempotencyState;
+import dev.ddbstreams.IdempotencyStore;
+import java.time.Instant;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Counts, per handler, the records it finished and the redelivered ones the store suppressed; the
+ * demo's report reads them in every mode, since the Lambda mode gives no batch results back.
+ * Thread-safe if the wrapped store is.
+ */
+final class CountingIdempotencyStore implements IdempotencyStore {
+  private final IdempotencyStore store;
+  private final ConcurrentMap<String, AtomicInteger> completed = new ConcurrentHashMap<>();
+  private final ConcurrentMap<String, AtomicInteger> duplicates = new ConcurrentHashMap<>();
+
+  CountingIdempotencyStore(IdempotencyStore store) {
+    this.store = store;
+  }
+
+  @Override
+  public IdempotencyState begin(IdempotencyKey key, Instant leaseExpiry) {
+    IdempotencyState state = store.begin(key, leaseExpiry);
+    if (state == IdempotencyState.COMPLETED) {
+      count(duplicates, key);
+    }
+    return state;
+  }
+
+  @Override
+  public void complete(IdempotencyKey key) {
+    store.complete(key);
+    count(completed, key);
+  }
+
+  @Override
+  public void release(IdempotencyKey key) {
+    store.release(key);
+  }
+
+  /** Returns records finished per handler, by the handler's short name ({@code Class#method}). */
+  Map<String, Integer> completed() {
+    return snapshot(completed);
+  }
+
+  /** Returns the total of redelivered records suppressed, over all handlers. */
+  int duplicates() {
+    return snapshot(duplicates).values().stream().mapToInt(Integer::intValue).sum();
+  }
+
+  /** Returns the total of records finished, over all handlers. */
+  int completedTotal() {
+    return completed().values().stream().mapToInt(Integer::intValue).sum();
+  }
+
+  private static void count(ConcurrentMap<String, AtomicInteger> counts, IdempotencyKey key) {
+    String handler = key.handlerId().substring(key.handlerId().lastIndexOf('.') + 1);
+    counts.computeIfAbsent(handler, h -> new AtomicInteger()).incrementAndGet();
+  }
+
+  private static Map<String, Integer> snapshot(ConcurrentMap<String, AtomicInteger> counts) {
+    Map<String, Integer> out = new TreeMap<>();
+    counts.forEach((k, v) -> out.put(k, v.get()));
+    return out;
+  }
+}

@@ -1,0 +1,100 @@
+package dev.ddbstreams.examples.pettracker;
+
+import static dev.ddbstreams.examples.pettracker.PetItems.activity;
+import static dev.ddbstreams.examples.pettracker.PetItems.leaderboardEntry;
+import static dev.ddbstreams.examples.pettracker.PetItems.pet;
+import static dev.ddbstreams.examples.pettracker.PetItems.summary;
+import static dev.ddbstreams.testkit.StreamAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ddbstreams.BatchResult;
+import dev.ddbstreams.RecordStatus;
+import dev.ddbstreams.StreamRouter;
+import dev.ddbstreams.testkit.StreamEvents;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.Record;
+
+class CrossRegionReplicationTest {
+  private static final Map<String, AttributeValue> P1_KEY =
+      Map.of("PK", AttributeValue.fromS("USER#u1"), "SK", AttributeValue.fromS("PET#p1"));
+
+  private final StreamEvents events = StreamEvents.builder().keys("PK", "SK").build();
+  private final RecordingDynamoDb replica = new RecordingDynamoDb();
+  private final StreamRouter router =
+      StreamRouter.builder()
+          .handlers(new CrossRegionReplication(replica, "PetTracker-Replica"))
+          .build();
+
+  @Test
+  void putsTheNewImageWithItsSequenceOnlyOverAnOlderCopy() {
+    Record insert = events.insert(pet("u1", "p1", "dog", 20));
+
+    assertThat(router.process(List.of(insert))).hasNoFailures();
+
+    PutItemRequest put = replica.requests(PutItemRequest.class).get(0);
+    AttributeValue sequence = CrossRegionReplication.padded(insert.dynamodb().sequenceNumber());
+    assertThat(put.tableName()).isEqualTo("PetTracker-Replica");
+    assertThat(put.item())
+        .containsAllEntriesOf(insert.dynamodb().newImage())
+        .containsEntry(CrossRegionReplication.SEQUENCE, sequence)
+        .hasSize(insert.dynamodb().newImage().size() + 1);
+    assertThat(put.conditionExpression()).isEqualTo("attribute_not_exists(#seq) OR #seq < :seq");
+    assertThat(put.expressionAttributeValues()).containsEntry(":seq", sequence);
+  }
+
+  @Test
+  void deletesTheKeyOnUserDeletesAndTtlExpiriesAlike() {
+    BatchResult result =
+        router.process(
+            List.of(
+                events.remove(pet("u1", "p1", "dog", 20)),
+                events.ttlExpire(pet("u1", "p1", "dog", 20))));
+
+    assertThat(result).hasNoFailures();
+    assertThat(replica.requests(DeleteItemRequest.class))
+        .hasSize(2)
+        .allSatisfy(
+            d -> {
+              assertThat(d.key()).isEqualTo(P1_KEY);
+              assertThat(d.conditionExpression()).contains("#seq < :seq");
+            });
+  }
+
+  @Test
+  void replicatesActivitiesButNotDerivedViews() {
+    BatchResult result =
+        router.process(
+            List.of(
+                events.insert(activity("p1", "2026-11-20T10:15:00Z")),
+                events.insert(summary("p1", "2026-11-20", 1)),
+                events.insert(leaderboardEntry("p1", 1))));
+
+    assertThat(result)
+        .hasStatuses(RecordStatus.HANDLED, RecordStatus.NO_MATCH, RecordStatus.NO_MATCH);
+    assertThat(replica.requests).hasSize(1);
+  }
+
+  @Test
+  void skipsAChangeTheReplicaAlreadyHasANewerVersionOf() {
+    replica.failWith(ConditionalCheckFailedException.builder().message("stale").build());
+
+    BatchResult result = router.process(List.of(events.insert(pet("u1", "p1", "dog", 20))));
+
+    assertThat(result).hasNoFailures().hasStatuses(RecordStatus.HANDLED);
+  }
+
+  @Test
+  void fillsSequenceNumbersToFortyDigitsSoTheyCompareAsNumbers() {
+    String nine = CrossRegionReplication.padded("9").s();
+    String ten = CrossRegionReplication.padded("10").s();
+
+    assertThat(nine).hasSize(40).isLessThan(ten);
+    assertThat(CrossRegionReplication.padded("1".repeat(40)).s()).isEqualTo("1".repeat(40));
+  }
+}

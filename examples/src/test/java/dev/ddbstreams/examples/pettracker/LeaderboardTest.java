@@ -1,0 +1,72 @@
+package dev.ddbstreams.examples.pettracker;
+
+import static dev.ddbstreams.examples.pettracker.PetItems.activity;
+import static dev.ddbstreams.examples.pettracker.PetItems.leaderboardEntry;
+import static dev.ddbstreams.testkit.StreamAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ddbstreams.BatchResult;
+import dev.ddbstreams.InMemoryIdempotencyStore;
+import dev.ddbstreams.RecordStatus;
+import dev.ddbstreams.StreamRouter;
+import dev.ddbstreams.testkit.StreamEvents;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.Record;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
+
+class LeaderboardTest {
+  private final StreamEvents events = StreamEvents.builder().keys("PK", "SK").build();
+  private final RecordingDynamoDb dynamo = new RecordingDynamoDb();
+  private final StreamRouter router =
+      StreamRouter.builder()
+          .handlers(new Leaderboard(dynamo, "PetTracker"))
+          .idempotency(InMemoryIdempotencyStore.builder().build())
+          .build();
+
+  @Test
+  void addsOneToThePetsCountPerNewActivity() {
+    BatchResult result =
+        router.process(List.of(events.insert(activity("p7", "2026-11-20T10:15:00Z"))));
+
+    assertThat(result)
+        .hasNoFailures()
+        .recordWasHandledBy(0, Leaderboard.class.getName() + "#count");
+    UpdateItemRequest update = dynamo.requests(UpdateItemRequest.class).get(0);
+    assertThat(update.tableName()).isEqualTo("PetTracker");
+    assertThat(update.key())
+        .isEqualTo(
+            Map.of(
+                "PK", AttributeValue.fromS("LEADERBOARD"), "SK", AttributeValue.fromS("PET#p7")));
+    assertThat(update.updateExpression()).startsWith("ADD activityCount :inc");
+    assertThat(update.expressionAttributeValues()).containsEntry(":inc", AttributeValue.fromN("1"));
+  }
+
+  @Test
+  void ignoresItsOwnWritesAndChangedOrDeletedActivities() {
+    Map<String, Object> walk = activity("p7", "2026-11-20T10:15:00Z");
+    BatchResult result =
+        router.process(
+            List.of(
+                events.insert(leaderboardEntry("p7", 1)),
+                events.modify(leaderboardEntry("p7", 1), leaderboardEntry("p7", 2)),
+                events.modify(walk, walk),
+                events.remove(walk)));
+
+    assertThat(result).hasCount(RecordStatus.NO_MATCH, 4);
+    assertThat(dynamo.requests).isEmpty();
+  }
+
+  @Test
+  void countsARedeliveredActivityOnce() {
+    List<Record> batch = List.of(events.insert(activity("p7", "2026-11-20T10:15:00Z")));
+
+    router.process(batch);
+    BatchResult again = router.process(batch);
+
+    assertThat(again).hasStatuses(RecordStatus.DUPLICATE);
+    assertThat(dynamo.requests).hasSize(1);
+  }
+}

@@ -1,0 +1,60 @@
+package dev.ddbstreams.examples.pettracker;
+
+import java.util.ArrayList;
+import java.util.List;
+import software.amazon.awssdk.awscore.AwsRequest;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.DeleteItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.PutItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
+
+/** A DynamoDB client that records the writes handlers make, for tests without a database. */
+final class RecordingDynamoDb implements DynamoDbClient {
+  final List<AwsRequest> requests = new ArrayList<>();
+  private RuntimeException failure;
+
+  /** Makes every later write throw this, as the service would. */
+  void failWith(RuntimeException e) {
+    failure = e;
+  }
+
+  @Override
+  public PutItemResponse putItem(PutItemRequest request) {
+    record(request);
+    return PutItemResponse.builder().build();
+  }
+
+  @Override
+  public DeleteItemResponse deleteItem(DeleteItemRequest request) {
+    record(request);
+    return DeleteItemResponse.builder().build();
+  }
+
+  @Override
+  public UpdateItemResponse updateItem(UpdateItemRequest request) {
+    record(request);
+    return UpdateItemResponse.builder().build();
+  }
+
+  private void record(AwsRequest request) {
+    requests.add(request);
+    if (failure != null) {
+      throw failure;
+    }
+  }
+
+  <T> List<T> requests(Class<T> type) {
+    return requests.stream().filter(type::isInstance).map(type::cast).toList();
+  }
+
+  @Override
+  public String serviceName() {
+    return "dynamodb";
+  }
+
+  @Override
+  public void close() {}
+}
