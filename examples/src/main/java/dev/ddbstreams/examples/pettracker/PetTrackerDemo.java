@@ -33,7 +33,8 @@ import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
  * code that is non-zero if any check failed.
  *
  * <p>Run with {@code mvn -B -q -pl examples -am package -DskipTests -Ddemo}; pass {@code
- * -Ddemo.args="--records 5000 --seed 7 --mode lambda"} for other sizes and the Lambda path.
+ * -Ddemo.args="--records 5000 --seed 7 --mode lambda"} for other sizes and the Lambda path; the
+ * default mode is a KCL worker.
  */
 public final class PetTrackerDemo {
   private static final Duration DEADLINE = Duration.ofMinutes(3);
@@ -57,7 +58,7 @@ public final class PetTrackerDemo {
    * Runs the demo.
    *
    * @param args {@code --records N}, {@code --seed S}, {@code --batch-size B}, {@code --mode
-   *     direct|lambda}
+   *     kcl|lambda|direct} (KCL by default)
    */
   public static void main(String[] args) {
     Map<String, String> options = new HashMap<>();
@@ -72,7 +73,7 @@ public final class PetTrackerDemo {
               Integer.parseInt(options.getOrDefault("--records", "2000")),
               Long.parseLong(options.getOrDefault("--seed", "42")),
               Integer.parseInt(options.getOrDefault("--batch-size", "100")),
-              Mode.parse(options.getOrDefault("--mode", "direct")));
+              Mode.parse(options.getOrDefault("--mode", "kcl")));
       status = demo.run() == 0 ? 0 : 1;
     } catch (RuntimeException | Error e) {
       // Report anything, or the non-daemon threads of DynamoDB Local would keep the JVM alive.
@@ -131,8 +132,7 @@ public final class PetTrackerDemo {
 
       Workload workload = new Workload(dynamo, table.name(), seed, writeTimes);
       int expected = records + 2; // the workload's writes, the TTL item's insert and its expiry
-      try (DemoConsumer consumer =
-          mode.open(local.streamsClient(), table.streamArn(), router, batchSize)) {
+      try (DemoConsumer consumer = mode.open(local, table.streamArn(), router, batchSize)) {
         CompletableFuture<Void> writing = CompletableFuture.runAsync(() -> workload.run(records));
         long deadline = System.nanoTime() + DEADLINE.toNanos();
         while ((!writing.isDone() || probe.seen() < expected) && System.nanoTime() < deadline) {
