@@ -2,9 +2,11 @@ package dev.ddbstreams.examples.docs.idempotency;
 
 import dev.ddbstreams.DynamoDbIdempotencyStore;
 import dev.ddbstreams.IdempotencyStore;
+import dev.ddbstreams.InMemoryIdempotencyStore;
 import dev.ddbstreams.StreamRouter;
 import dev.ddbstreams.examples.docs.gettingstarted.Notifier;
 import dev.ddbstreams.examples.docs.gettingstarted.PetHandlers;
+import java.time.Duration;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** docs/idempotency.md. */
@@ -28,5 +30,16 @@ final class IdempotencySnippets {
             .build();
     // end::store[]
     return router;
+  }
+
+  static IdempotencyStore inMemory() {
+    // tag::in-memory[]
+    IdempotencyStore store =
+        InMemoryIdempotencyStore.builder()
+            .maxEntries(100_000) // the default; the oldest entries are dropped first
+            .retention(Duration.ofHours(48)) // the default
+            .build();
+    // end::in-memory[]
+    return store;
   }
 }
