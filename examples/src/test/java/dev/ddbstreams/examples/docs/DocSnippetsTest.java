@@ -43,7 +43,7 @@ class DocSnippetsTest {
 
     @Override
     public String toString() {
-      return file.getFileName() + ":" + line;
+      return file + ":" + line; // the opening fence, 1-based
     }
   }
 
