@@ -1,0 +1,220 @@
+package dev.ddbstreams.examples.docs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Keeps the user guide compiled: every {@code ```java} block in {@code docs/*.md} and {@code
+ * README.md} must appear in a Java source under this package (its sub-packages included), which the
+ * build compiles against the real API.
+ *
+ * <p>A block matches when its text, with all whitespace removed, equals a run of whole lines of a
+ * snippet source with all whitespace removed. Whitespace is ignored so that google-java-format may
+ * break and indent the sources as it likes while the docs keep their own layout. Lines marking
+ * regions ({@code // tag::name[]}, {@code // end::name[]}) are left out of the sources first.
+ *
+ * <p>Every fence must name a language, so Java cannot slip in untagged. A block that cannot compile
+ * by nature is fenced {@code ```java not-compiled}; such blocks are listed in the failure output of
+ * {@link #notCompiledBlocksAreFew()} so that none is added unnoticed.
+ */
+class DocSnippetsTest {
+  private static final Pattern TAG_LINE =
+      Pattern.compile("^\\s*//\\s*(tag|end)::[\\w.-]*\\[]\\s*$");
+  private static final Path SNIPPETS = Path.of("src/test/java/dev/ddbstreams/examples/docs");
+
+  /** A fenced block of a Markdown file: where it starts and what it holds. */
+  record Block(Path file, int line, String info, String text) {
+    boolean isJava() {
+      return info.equals("java") || info.startsWith("java ");
+    }
+
+    boolean isNotCompiled() {
+      return isJava() && List.of(info.split("\\s+")).contains("not-compiled");
+    }
+
+    @Override
+    public String toString() {
+      return file + ":" + line; // the opening fence, 1-based
+    }
+  }
+
+  /** A snippet source reduced to text without whitespace, with where each line starts and ends. */
+  record Source(Path file, String stripped, boolean[] lineStart, boolean[] lineEnd) {
+    static Source of(Path file, List<String> lines) {
+      StringBuilder sb = new StringBuilder();
+      List<Integer> starts = new ArrayList<>();
+      List<Integer> ends = new ArrayList<>();
+      for (String line : lines) {
+        if (TAG_LINE.matcher(line).matches()) {
+          continue;
+        }
+        String s = strip(line);
+        if (s.isEmpty()) {
+          continue;
+        }
+        starts.add(sb.length());
+        sb.append(s);
+        ends.add(sb.length());
+      }
+      boolean[] lineStart = new boolean[sb.length() + 1];
+      boolean[] lineEnd = new boolean[sb.length() + 1];
+      starts.forEach(i -> lineStart[i] = true);
+      ends.forEach(i -> lineEnd[i] = true);
+      return new Source(file, sb.toString(), lineStart, lineEnd);
+    }
+
+    /** Whether the stripped block is a run of whole lines of this source. */
+    boolean contains(String block) {
+      for (int i = stripped.indexOf(block); i >= 0; i = stripped.indexOf(block, i + 1)) {
+        if (lineStart[i] && lineEnd[i + block.length()]) {
+          return true;
+        }
+      }
+      return false;
+    }
+  }
+
+  @Test
+  void everyJavaBlockOfTheDocsIsInACompiledSnippetSource() {
+    List<Source> sources = snippetSources();
+    List<Block> java = docBlocks().stream().filter(Block::isJava).toList();
+    List<String> missing = new ArrayList<>();
+    int checked = 0;
+    for (Block block : java) {
+      if (block.isNotCompiled()) {
+        continue;
+      }
+      checked++;
+      String stripped = strip(block.text());
+      if (stripped.isEmpty() || sources.stream().noneMatch(s -> s.contains(stripped))) {
+        missing.add(block + " (```" + block.info() + ")");
+      }
+    }
+    assertThat(missing)
+        .as(
+            "java blocks that appear in no source under %s: copy each into a snippet source"
+                + " there (or fix the doc to match the API)",
+            SNIPPETS)
+        .isEmpty();
+    assertThat(checked).as("java blocks checked: the parser found none?").isGreaterThan(10);
+    System.out.println(
+        "doc-snippets: " + checked + " java blocks checked against " + sources.size() + " sources");
+  }
+
+  @Test
+  void everyFenceNamesALanguage() {
+    List<String> bare =
+        docBlocks().stream().filter(b -> b.info().isEmpty()).map(Block::toString).toList();
+    assertThat(bare).as("fences without a language (write ```java, ```bash, ```json...)").isEmpty();
+  }
+
+  @Test
+  void notCompiledBlocksAreFew() {
+    List<String> notCompiled =
+        docBlocks().stream().filter(Block::isNotCompiled).map(Block::toString).toList();
+    // Pseudo-code only. Raise this deliberately, and say why in the commit.
+    assertThat(notCompiled).as("```java not-compiled blocks").hasSizeLessThanOrEqualTo(0);
+  }
+
+  @Test
+  void aBlockThatIsNotInTheSourcesIsReported() {
+    Source source =
+        Source.of(
+            Path.of("Example.java"),
+            List.of(
+                "class Example {",
+                "  // tag::call[]",
+                "  void call() {",
+                "    router",
+                "        .process(batch);",
+                "  }",
+                "  // end::call[]",
+                "}"));
+    assertThat(source.contains(strip("void call() {\n router.process(batch);\n}"))).isTrue();
+    assertThat(source.contains(strip("router.process(batch);"))).isTrue();
+    assertThat(source.contains(strip("router.process(other);"))).isFalse();
+    assertThat(source.contains(strip("process(batch);"))).as("starts inside a line").isFalse();
+    assertThat(source.contains(strip("router"))).isTrue();
+    assertThat(source.contains(strip("rout"))).as("ends inside a line").isFalse();
+  }
+
+  static List<Block> docBlocks() {
+    Path root = repositoryRoot();
+    List<Path> files = new ArrayList<>();
+    files.add(root.resolve("README.md"));
+    try (Stream<Path> docs = Files.list(root.resolve("docs"))) {
+      docs.filter(p -> p.toString().endsWith(".md")).sorted().forEach(files::add);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    List<Block> blocks = new ArrayList<>();
+    for (Path file : files) {
+      blocks.addAll(blocksOf(root.relativize(file), read(file)));
+    }
+    assertThat(blocks).as("fenced blocks in %s", files).isNotEmpty();
+    return blocks;
+  }
+
+  static List<Block> blocksOf(Path file, List<String> lines) {
+    List<Block> blocks = new ArrayList<>();
+    for (int i = 0; i < lines.size(); i++) {
+      String line = lines.get(i).strip();
+      if (!line.startsWith("```")) {
+        continue;
+      }
+      String info = line.substring(3).strip();
+      int start = i + 1;
+      int end = start;
+      while (end < lines.size() && !lines.get(end).strip().equals("```")) {
+        end++;
+      }
+      assertThat(end).as("%s:%d: fence never closed", file, start).isLessThan(lines.size());
+      blocks.add(new Block(file, start, info, String.join("\n", lines.subList(start, end))));
+      i = end;
+    }
+    return blocks;
+  }
+
+  static List<Source> snippetSources() {
+    try (Stream<Path> files = Files.walk(SNIPPETS)) {
+      return files
+          .filter(p -> p.toString().endsWith(".java"))
+          .filter(p -> !p.getFileName().toString().equals("DocSnippetsTest.java"))
+          .sorted()
+          .map(p -> Source.of(p, read(p)))
+          .toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static String strip(String text) {
+    return text.replaceAll("\\s+", "");
+  }
+
+  static Path repositoryRoot() {
+    Path dir = Path.of("").toAbsolutePath();
+    while (dir != null && !Files.isDirectory(dir.resolve("docs"))) {
+      dir = dir.getParent();
+    }
+    assertThat(dir).as("a parent directory with docs/").isNotNull();
+    return dir;
+  }
+
+  static List<String> read(Path file) {
+    try {
+      return Files.readAllLines(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

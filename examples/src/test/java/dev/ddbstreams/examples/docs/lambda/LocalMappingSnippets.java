@@ -1,0 +1,33 @@
+package dev.ddbstreams.examples.docs.lambda;
+
+import dev.ddbstreams.lambda.FailedBatch;
+import dev.ddbstreams.lambda.LocalEventSourceMapping;
+import dev.ddbstreams.lambda.StartingPosition;
+import dev.ddbstreams.testkit.DynamoDbLocal;
+import java.time.Duration;
+import java.util.List;
+
+/** docs/lambda.md. */
+final class LocalMappingSnippets {
+  private LocalMappingSnippets() {}
+
+  static void drain(DynamoDbLocal local, String streamArn, List<FailedBatch> deadLetters) {
+    // tag::mapping[]
+    try (LocalEventSourceMapping mapping =
+        LocalEventSourceMapping.builder()
+            .streams(local.streamsClient())
+            .streamArn(streamArn)
+            .handler(new Handler())
+            .startingPosition(StartingPosition.TRIM_HORIZON)
+            .batchSize(100)
+            .reportBatchItemFailures(true)
+            .bisectBatchOnFunctionError(true)
+            .maximumRetryAttempts(5)
+            .onFailure(failed -> deadLetters.add(failed))
+            .parallelizationFactor(4)
+            .build()) {
+      mapping.drain(Duration.ofMinutes(1));
+    }
+    // end::mapping[]
+  }
+}

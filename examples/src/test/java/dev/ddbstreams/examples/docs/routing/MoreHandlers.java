@@ -1,0 +1,36 @@
+package dev.ddbstreams.examples.docs.routing;
+
+import dev.ddbstreams.EventName;
+import dev.ddbstreams.StreamContext;
+import dev.ddbstreams.StreamRecord;
+import dev.ddbstreams.annotation.OnChange;
+import dev.ddbstreams.annotation.OnInsert;
+import dev.ddbstreams.annotation.OnRemove;
+import dev.ddbstreams.annotation.TtlMatch;
+import dev.ddbstreams.examples.docs.gettingstarted.Pet;
+import java.util.ArrayList;
+import java.util.List;
+
+// tag::handlers[]
+public final class MoreHandlers {
+  final List<String> log = new ArrayList<>();
+
+  @OnInsert(sk = "ACTIVITY#", id = "activity-summary") // a fixed ID survives renaming the method
+  void summarise(Activity activity, StreamContext context) {
+    log.add("summary " + activity.type() + " attempt " + context.attempt());
+  }
+
+  @OnChange(
+      sk = "PET#",
+      events = {EventName.INSERT, EventName.MODIFY},
+      filter = "{\"dynamodb\": {\"NewImage\": {\"species\": {\"S\": [\"dog\"]}}}}")
+  void dogs(StreamRecord<Pet> change) { // dogs only; the record gives both images
+    log.add(change.eventName() + " dog " + change.newImage().orElseThrow().name());
+  }
+
+  @OnRemove(sk = "PET#", ttl = TtlMatch.EXCLUDE) // deletes made by users, not by TTL
+  void deletedByUser(Pet pet) { // for REMOVE, T is the old image
+    log.add("deleted " + pet.name());
+  }
+}
+// end::handlers[]
