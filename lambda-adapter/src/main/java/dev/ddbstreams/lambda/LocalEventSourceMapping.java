@@ -77,16 +77,18 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
  *       with their stream coordinates, not their contents, and the shard moves on.
  *   <li>A Lambda context with a request ID and a remaining time counting down from the function
  *       timeout.
+ *   <li>{@code FilterCriteria} ({@link Builder#filterCriteria(FilterCriteria)}): records no pattern
+ *       matches are dropped before batching and never delivered, as the service drops them.
  * </ul>
  *
  * <h2>What it does not</h2>
  *
  * Not reproduced: the function timeout is not enforced (the handler sees the deadline and may
  * finish late); retries follow each other at once instead of with Lambda's backoff; the 6 MB
- * payload limit; filter criteria; tumbling windows; concurrency limits and throttling; checkpoints
- * that survive the process (positions are kept in memory); shard iterator expiry and the stream's
- * 24 hour trimming during a run; cold starts (one handler instance serves every invocation,
- * concurrently when several shards or lanes run, so the handler must be thread-safe).
+ * payload limit; tumbling windows; concurrency limits and throttling; checkpoints that survive the
+ * process (positions are kept in memory); shard iterator expiry and the stream's 24 hour trimming
+ * during a run; cold starts (one handler instance serves every invocation, concurrently when
+ * several shards or lanes run, so the handler must be thread-safe).
  *
  * <p>Not thread-safe: call {@link #drain} from one thread at a time.
  */
@@ -323,6 +325,7 @@ public final class LocalEventSourceMapping implements AutoCloseable {
    * @param recordsDelivered records passed to the function, redeliveries included
    * @param bisections batches split in two after a function error
    * @param recordsDiscarded records given up to the on-failure destination
+   * @param recordsFiltered records dropped by the filter criteria
    */
   public record Stats(
       long invocations,

@@ -1,0 +1,59 @@
+package dev.ddbstreams.examples.docs.kcl;
+
+import dev.ddbstreams.DeadLetterSink;
+import dev.ddbstreams.DynamoDbIdempotencyStore;
+import dev.ddbstreams.RetryPolicy;
+import dev.ddbstreams.StreamRouter;
+import dev.ddbstreams.examples.pettracker.Notifier;
+import dev.ddbstreams.examples.pettracker.PetHandlers;
+import dev.ddbstreams.kcl.KclStreamConsumer;
+import dev.ddbstreams.testkit.DynamoDbLocal;
+import dev.ddbstreams.testkit.StreamTable;
+import dev.ddbstreams.testkit.kcl.LocalKcl;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/** docs/kcl.md. */
+final class KclSnippets {
+  private KclSnippets() {}
+
+  static void worker(Notifier notifier, DynamoDbClient dynamo, DeadLetterSink sqsSink, String arn) {
+    // tag::worker[]
+    StreamRouter router =
+        StreamRouter.builder()
+            .keys("PK", "SK")
+            .handlers(new PetHandlers(notifier))
+            .idempotency(
+                DynamoDbIdempotencyStore.builder().client(dynamo).tableName("idempotency").build())
+            .retry(RetryPolicy.attempts(3))
+            .deadLetter(sqsSink) // without one, a poison record holds its shard
+            .build();
+
+    try (KclStreamConsumer consumer =
+        KclStreamConsumer.builder()
+            .streamArn(arn) // or .tableName("Pets"): latest stream via DescribeTable
+            .applicationName("pet-views") // the lease table's name, shared by all workers
+            .router(router)
+            .build()) { // validates; reports every problem at once
+      consumer.run(); // blocks; or start() + close() later
+    }
+    // end::worker[]
+  }
+
+  static KclStreamConsumer local(StreamTable table, StreamRouter router) {
+    // tag::local[]
+    LocalKcl kcl = LocalKcl.of(DynamoDbLocal.shared());
+    kcl.prepareLeaseTable("my-app", table.streamArn());
+    KclStreamConsumer consumer =
+        KclStreamConsumer.builder()
+            .streamArn(LocalKcl.kclStreamArn(table.streamArn()))
+            .applicationName("my-app")
+            .dynamoDbClient(kcl.leaseClient())
+            .streamsClient(kcl.streamsClient())
+            .configCustomizer(
+                c -> LocalKcl.fastStart(c.leaseManagement(), c.coordinator(), c.polling()))
+            .router(router)
+            .build();
+    // end::local[]
+    return consumer;
+  }
+}
