@@ -90,17 +90,25 @@ public final class KclOverhead {
   /**
    * Runs the comparison.
    *
-   * @param args records per run (default 20,000) and runs per side (default 2)
+   * @param args records per run (default 20,000) and measured runs per side (default 3)
    * @throws Exception if a run fails
    */
   public static void main(String[] args) throws Exception {
     int records = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
-    int runs = args.length > 1 ? Integer.parseInt(args[1]) : 2;
+    int runs = args.length > 1 ? Integer.parseInt(args[1]) : 3;
     List<double[]> library = new ArrayList<>();
     List<double[]> bare = new ArrayList<>();
+    // One discarded run of each side warms up the JVM; then the order alternates, so neither side
+    // always runs first.
+    System.out.println("warm-up runs (discarded):");
+    run(records, true);
+    run(records, false);
     for (int run = 0; run < runs; run++) {
-      library.add(run(records, true));
-      bare.add(run(records, false));
+      boolean libraryFirst = run % 2 == 0;
+      double[] first = run(records, libraryFirst);
+      double[] second = run(records, !libraryFirst);
+      library.add(libraryFirst ? first : second);
+      bare.add(libraryFirst ? second : first);
     }
     System.out.printf(
         "%nside      records/s   p50 ms   p99 ms  (medians of %d runs of %d records)%n",
