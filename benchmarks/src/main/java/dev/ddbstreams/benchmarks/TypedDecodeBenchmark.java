@@ -46,7 +46,7 @@ import software.amazon.awssdk.services.dynamodb.model.Record;
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @OperationsPerInvocation(TypedDecodeBenchmark.RECORDS)
-@Warmup(iterations = 3, time = 1)
+@Warmup(iterations = 5, time = 1)
 @Measurement(iterations = 5, time = 1)
 @Fork(1)
 public class TypedDecodeBenchmark {
