@@ -14,7 +14,11 @@ set -euo pipefail
 runs="${1:-20}"
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
-mvn -B -q -pl benchmarks -am package -DskipTests >/dev/null
+# Maven's output is shown only if the build fails.
+if ! build="$(mvn -B -q -pl benchmarks -am package -DskipTests 2>&1)"; then
+  echo "$build" >&2
+  exit 1
+fi
 
 # Each side gets the jars its deployment package would hold (what the benchmarks module resolves,
 # minus test, benchmark and DynamoDB Local jars, minus the other side's libraries).
