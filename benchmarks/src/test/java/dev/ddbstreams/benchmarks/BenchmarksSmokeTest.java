@@ -72,4 +72,12 @@ class BenchmarksSmokeTest {
     assertThat(results).hasSize(4);
     results.forEach(r -> assertThat(r.getPrimaryResult().getScore()).isPositive());
   }
+
+  @Test
+  void decodeStagesBenchmarkRunsEveryStage() throws RunnerException {
+    Collection<RunResult> results = runOnce(DecodeStagesBenchmark.class.getName());
+
+    assertThat(results).hasSize(10);
+    results.forEach(r -> assertThat(r.getPrimaryResult().getScore()).isPositive());
+  }
 }
