@@ -65,6 +65,71 @@ public final class Workloads {
     return records;
   }
 
+  /**
+   * A batch of MODIFY records of pets with old and new images, every attribute of a type the typed
+   * items declare: 10 attributes ({@link Item}) or 100 ({@link WideItem}).
+   *
+   * @param size records in the batch
+   * @param attributes 10 or 100
+   * @param seed random seed
+   * @return the records, in stream order
+   */
+  public static List<Record> modifyBatch(int size, int attributes, long seed) {
+    if (attributes != 10 && attributes != 100) {
+      throw new IllegalArgumentException("attributes must be 10 or 100");
+    }
+    Random random = new Random(seed);
+    List<Record> records = new ArrayList<>(size);
+    long sequence = 300_000_000_000_000_000L;
+    for (int i = 0; i < size; i++) {
+      String user = "USER#u" + random.nextInt(50);
+      String sk = "PET#id" + i;
+      Map<String, AttributeValue> oldImage =
+          attributes == 10 ? image(user, sk, "PET#", random) : wideImage(user, sk, random);
+      Map<String, AttributeValue> newImage =
+          attributes == 10 ? image(user, sk, "PET#", random) : wideImage(user, sk, random);
+      records.add(
+          Record.builder()
+              .eventID("evt-" + i)
+              .eventName("MODIFY")
+              .eventVersion("1.1")
+              .eventSource("aws:dynamodb")
+              .awsRegion("us-east-1")
+              .dynamodb(
+                  StreamRecord.builder()
+                      .keys(
+                          Map.of("PK", AttributeValue.fromS(user), "SK", AttributeValue.fromS(sk)))
+                      .sequenceNumber(Long.toString(sequence += 1 + random.nextInt(1000)))
+                      .sizeBytes(attributes * 30L)
+                      .streamViewType("NEW_AND_OLD_IMAGES")
+                      .approximateCreationDateTime(Instant.ofEpochMilli(1_764_000_000_123L + i))
+                      .oldImage(oldImage)
+                      .newImage(newImage)
+                      .build())
+              .build());
+    }
+    return records;
+  }
+
+  /** A 100-attribute item: PK, SK, then a02..a99 cycling text, integer, boolean, decimal. */
+  static Map<String, AttributeValue> wideImage(String pk, String sk, Random random) {
+    Map<String, AttributeValue> m = new HashMap<>();
+    m.put("PK", AttributeValue.fromS(pk));
+    m.put("SK", AttributeValue.fromS(sk));
+    for (int i = 2; i < 100; i++) {
+      String name = String.format("a%02d", i);
+      m.put(
+          name,
+          switch (i % 4) {
+            case 0 -> AttributeValue.fromS("text-" + random.nextInt(100_000));
+            case 1 -> AttributeValue.fromN(Integer.toString(random.nextInt(1_000_000)));
+            case 2 -> AttributeValue.fromBool(random.nextBoolean());
+            default -> AttributeValue.fromN(Integer.toString(random.nextInt(100_000)) + ".25");
+          });
+    }
+    return m;
+  }
+
   /** A 10-attribute item. */
   static Map<String, AttributeValue> image(String pk, String sk, String kind, Random random) {
     Map<String, AttributeValue> m = new HashMap<>();

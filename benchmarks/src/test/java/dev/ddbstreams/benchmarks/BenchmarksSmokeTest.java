@@ -56,4 +56,28 @@ class BenchmarksSmokeTest {
     assertThat(results).hasSize(3);
     results.forEach(r -> assertThat(r.getPrimaryResult().getScore()).isPositive());
   }
+
+  @Test
+  void typedDecodeBenchmarkRunsEverySide() throws RunnerException {
+    Collection<RunResult> results = runOnce(TypedDecodeBenchmark.class.getName());
+
+    assertThat(results).hasSize(10);
+    results.forEach(r -> assertThat(r.getPrimaryResult().getScore()).isPositive());
+  }
+
+  @Test
+  void fullBatchBenchmarkRunsEverySide() throws RunnerException {
+    Collection<RunResult> results = runOnce(FullBatchBenchmark.class.getName());
+
+    assertThat(results).hasSize(4);
+    results.forEach(r -> assertThat(r.getPrimaryResult().getScore()).isPositive());
+  }
+
+  @Test
+  void decodeStagesBenchmarkRunsEveryStage() throws RunnerException {
+    Collection<RunResult> results = runOnce(DecodeStagesBenchmark.class.getName());
+
+    assertThat(results).hasSize(10);
+    results.forEach(r -> assertThat(r.getPrimaryResult().getScore()).isPositive());
+  }
 }

@@ -1,0 +1,118 @@
+package dev.ddbstreams.benchmarks;
+
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
+import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import dev.ddbstreams.StreamRouter;
+import dev.ddbstreams.lambda.internal.DecodedEvent;
+import dev.ddbstreams.lambda.internal.StreamEventDecoder;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * One Lambda invocation of a 1,000-record PetTracker event (inserts, modifies and removes of pets,
+ * users, activities and summaries, some TTL deletes; 10-attribute images) through five typed
+ * handlers doing light work ({@link PetWork}), from event JSON to response JSON. Scores are records
+ * per second; with {@code -prof gc}, {@code gc.alloc.rate.norm} is bytes allocated per record.
+ *
+ * <p>{@code library}: {@link LibraryLambda} with {@link PetHandlers} (Java record items). {@code
+ * libraryFromBean}: the same with {@link PetBeanHandlers} ({@code fromBean}, as the baseline).
+ * {@code handWritten}: the runtime serializer in and out around {@link HandWrittenHandler}. {@code
+ * decodeOnly}: the library's internal {@link StreamEventDecoder} alone (internal API, used only to
+ * split the library's cost into decoding and the rest).
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@OperationsPerInvocation(FullBatchBenchmark.RECORDS)
+@Warmup(iterations = 5, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
+public class FullBatchBenchmark {
+  static final int RECORDS = 1000;
+
+  private static final PojoSerializer<DynamodbEvent> EVENTS =
+      LambdaEventSerializers.serializerFor(
+          DynamodbEvent.class, FullBatchBenchmark.class.getClassLoader());
+  private static final PojoSerializer<StreamsEventResponse> RESPONSES =
+      LambdaEventSerializers.serializerFor(
+          StreamsEventResponse.class, FullBatchBenchmark.class.getClassLoader());
+
+  private byte[] event;
+  private PetWork libraryWork;
+  private PetWork beanWork;
+  private PetWork handWork;
+  private LibraryLambda library;
+  private LibraryLambda libraryFromBean;
+  private HandWrittenHandler handWritten;
+
+  @Setup
+  public void setUp() {
+    event = LambdaEvents.of(Workloads.petTrackerBatch(RECORDS, 42));
+    libraryWork = new PetWork();
+    library = LibraryLambda.pets(libraryWork);
+    beanWork = new PetWork();
+    libraryFromBean =
+        new LibraryLambda(
+            StreamRouter.builder()
+                .keys("PK", "SK")
+                .handlers(new PetBeanHandlers(beanWork))
+                .build());
+    handWork = new PetWork();
+    handWritten = new HandWrittenHandler(handWork);
+  }
+
+  /** Size of the event, for the write-up. */
+  int eventBytes() {
+    return event.length;
+  }
+
+  /** ddbstreams, items as a Java record. */
+  @Benchmark
+  public byte[] library() throws IOException {
+    libraryWork.startBatch();
+    ByteArrayOutputStream out = new ByteArrayOutputStream(64);
+    library.handleRequest(new ByteArrayInputStream(event), out, null);
+    return out.toByteArray();
+  }
+
+  /** ddbstreams, items as a {@code @DynamoDbBean} mapped with {@code fromBean}. */
+  @Benchmark
+  public byte[] libraryFromBean() throws IOException {
+    beanWork.startBatch();
+    ByteArrayOutputStream out = new ByteArrayOutputStream(64);
+    libraryFromBean.handleRequest(new ByteArrayInputStream(event), out, null);
+    return out.toByteArray();
+  }
+
+  /** Hand-written, with the runtime serializing the event in and the response out. */
+  @Benchmark
+  public byte[] handWritten() {
+    handWork.startBatch();
+    StreamsEventResponse response =
+        handWritten.handleRequest(EVENTS.fromJson(new ByteArrayInputStream(event)), null);
+    ByteArrayOutputStream out = new ByteArrayOutputStream(64);
+    RESPONSES.toJson(response, out);
+    return out.toByteArray();
+  }
+
+  /** The library's decoder alone (internal API): JSON to SDK records, nothing routed. */
+  @Benchmark
+  public DecodedEvent decodeOnly() {
+    return StreamEventDecoder.decode(event);
+  }
+}

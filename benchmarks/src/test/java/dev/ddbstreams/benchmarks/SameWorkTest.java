@@ -1,0 +1,45 @@
+package dev.ddbstreams.benchmarks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The sides of a comparison must do the same work on the same event, or the figures compare
+ * different things.
+ */
+class SameWorkTest {
+
+  @Test
+  void libraryAndHandWrittenHandlersDoTheSameWork() throws Exception {
+    byte[] event = LambdaEvents.of(Workloads.petTrackerBatch(1000, 42));
+    PetWork viaRecord = new PetWork();
+    PetWork viaBean = new PetWork();
+    PetWork byHand = new PetWork();
+
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    LibraryLambda.pets(viaRecord).handleRequest(new ByteArrayInputStream(event), out, null);
+    new LibraryLambda(
+            dev.ddbstreams.StreamRouter.builder()
+                .keys("PK", "SK")
+                .handlers(new PetBeanHandlers(viaBean))
+                .build())
+        .handleRequest(new ByteArrayInputStream(event), new ByteArrayOutputStream(), null);
+    DynamodbEvent decoded =
+        LambdaEventSerializers.serializerFor(DynamodbEvent.class, getClass().getClassLoader())
+            .fromJson(new ByteArrayInputStream(event));
+    assertThat(new HandWrittenHandler(byHand).handleRequest(decoded, null).getBatchItemFailures())
+        .isEmpty();
+
+    assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("{\"batchItemFailures\":[]}");
+    assertThat(viaRecord.summary()).isEqualTo(byHand.summary()).contains("expired=");
+    assertThat(viaBean.summary()).isEqualTo(byHand.summary());
+    // Every one of the five handlers ran at least once.
+    assertThat(byHand.summary()).doesNotContain("expired=0").doesNotContain("activity={}");
+  }
+}
