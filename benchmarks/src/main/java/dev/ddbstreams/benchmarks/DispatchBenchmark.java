@@ -42,19 +42,6 @@ import software.amazon.awssdk.services.dynamodb.model.Record;
 public class DispatchBenchmark {
   private static final ImageMapper<Item> ITEMS = ImageMapper.of(Item.class);
 
-  /** The 10-attribute item of {@link Workloads}, as a user would declare it. */
-  public record Item(
-      String PK,
-      String SK,
-      String entityType,
-      String name,
-      String species,
-      int weightKg,
-      int ageYears,
-      boolean vaccinated,
-      String userId,
-      String createdAt) {}
-
   @Param({"1000"})
   public int batchSize;
 
