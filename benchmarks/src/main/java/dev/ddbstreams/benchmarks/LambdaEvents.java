@@ -1,18 +1,10 @@
 package dev.ddbstreams.benchmarks;
 
-import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.math.BigDecimal;
+import dev.ddbstreams.testkit.StreamEvents;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Record;
 
 /** Lambda DynamoDB event JSON, as the event source mapping sends it. */
@@ -20,8 +12,6 @@ public final class LambdaEvents {
   /** The stream ARN every generated event carries. */
   public static final String STREAM_ARN =
       "arn:aws:dynamodb:us-east-1:123456789012:table/PetTracker/stream/2026-11-24T00:00:00.000";
-
-  private static final JsonFactory JSON = new JsonFactory();
 
   private LambdaEvents() {}
 
@@ -33,81 +23,12 @@ public final class LambdaEvents {
    * @return the event JSON, UTF-8
    */
   public static byte[] of(List<Record> records) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(1024 * records.size());
-    try (JsonGenerator g = JSON.createGenerator(out, JsonEncoding.UTF8)) {
-      g.writeStartObject();
-      g.writeArrayFieldStart("Records");
-      for (Record r : records) {
-        g.writeStartObject();
-        g.writeStringField("eventID", r.eventID());
-        g.writeStringField("eventName", r.eventNameAsString());
-        g.writeStringField("eventVersion", r.eventVersion());
-        g.writeStringField("eventSource", r.eventSource());
-        g.writeStringField("awsRegion", r.awsRegion());
-        var d = r.dynamodb();
-        g.writeObjectFieldStart("dynamodb");
-        g.writeFieldName("ApproximateCreationDateTime");
-        g.writeNumber(
-            BigDecimal.valueOf(d.approximateCreationDateTime().toEpochMilli(), 3).toPlainString());
-        image(g, "Keys", d.keys());
-        if (d.hasNewImage()) {
-          image(g, "NewImage", d.newImage());
-        }
-        if (d.hasOldImage()) {
-          image(g, "OldImage", d.oldImage());
-        }
-        g.writeStringField("SequenceNumber", d.sequenceNumber());
-        g.writeNumberField("SizeBytes", d.sizeBytes());
-        g.writeStringField("StreamViewType", d.streamViewTypeAsString());
-        g.writeEndObject();
-        g.writeStringField("eventSourceARN", STREAM_ARN);
-        if (r.userIdentity() != null) {
-          g.writeObjectFieldStart("userIdentity");
-          g.writeStringField("type", r.userIdentity().type());
-          g.writeStringField("principalId", r.userIdentity().principalId());
-          g.writeEndObject();
-        }
-        g.writeEndObject();
-      }
-      g.writeEndArray();
-      g.writeEndObject();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out.toByteArray();
-  }
-
-  private static void image(JsonGenerator g, String name, Map<String, AttributeValue> image)
-      throws IOException {
-    g.writeObjectFieldStart(name);
-    for (Map.Entry<String, AttributeValue> e : image.entrySet()) {
-      g.writeFieldName(e.getKey());
-      value(g, e.getValue());
-    }
-    g.writeEndObject();
-  }
-
-  private static void value(JsonGenerator g, AttributeValue v) throws IOException {
-    g.writeStartObject();
-    switch (v.type()) {
-      case S -> g.writeStringField("S", v.s());
-      case N -> g.writeStringField("N", v.n());
-      case BOOL -> g.writeBooleanField("BOOL", v.bool());
-      case B -> {
-        g.writeFieldName("B");
-        g.writeBinary(v.b().asByteArrayUnsafe());
-      }
-      case L -> {
-        g.writeArrayFieldStart("L");
-        for (AttributeValue element : v.l()) {
-          value(g, element);
-        }
-        g.writeEndArray();
-      }
-      case M -> image(g, "M", v.m());
-      default -> throw new IllegalArgumentException("type not written: " + v.type());
-    }
-    g.writeEndObject();
+    // The testkit's writer, which a test checks against the Lambda runtime's own serializer.
+    return StreamEvents.builder()
+        .streamArn(STREAM_ARN)
+        .build()
+        .lambdaEvent(records)
+        .getBytes(StandardCharsets.UTF_8);
   }
 
   /**
