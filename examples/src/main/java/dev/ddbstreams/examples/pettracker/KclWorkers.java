@@ -3,6 +3,7 @@ package dev.ddbstreams.examples.pettracker;
 import dev.ddbstreams.StreamRouter;
 import dev.ddbstreams.kcl.KclStreamConsumer;
 import dev.ddbstreams.testkit.DynamoDbLocal;
+import dev.ddbstreams.testkit.NormalizingStreamsClient;
 import dev.ddbstreams.testkit.StreamReader;
 import dev.ddbstreams.testkit.StreamTable;
 import dev.ddbstreams.testkit.kcl.LocalKcl;
@@ -52,7 +53,7 @@ final class KclWorkers implements DemoConsumer {
             .applicationName(app)
             .dynamoDbClient(kcl.leaseClient())
             // DynamoDB Local's TTL deletes normalised, as for the other modes.
-            .streamsClient(new LocalStreamsClient(kcl.streamsClient()))
+            .streamsClient(new NormalizingStreamsClient(kcl.streamsClient()))
             .router(router)
             .retryBackoff(Duration.ofMillis(50), Duration.ofSeconds(1))
             .configCustomizer(

@@ -1,6 +1,5 @@
-package dev.ddbstreams.examples.pettracker;
+package dev.ddbstreams.testkit;
 
-import dev.ddbstreams.testkit.LocalRecords;
 import software.amazon.awssdk.services.dynamodb.model.DescribeStreamRequest;
 import software.amazon.awssdk.services.dynamodb.model.DescribeStreamResponse;
 import software.amazon.awssdk.services.dynamodb.model.GetRecordsRequest;
@@ -12,14 +11,25 @@ import software.amazon.awssdk.services.dynamodb.model.ListStreamsResponse;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /**
- * A DynamoDB Local streams client whose records look like AWS's ({@link LocalRecords#normalize}):
- * {@code LocalEventSourceMapping} reads the stream as is, and DynamoDB Local's TTL deletes ({@code
- * EXPIRE}, no user identity) would otherwise fail as unknown event names.
+ * A DynamoDB Local streams client whose records look like AWS's ({@link LocalRecords#normalize}),
+ * for consumers that read the stream themselves, such as {@code LocalEventSourceMapping} or a KCL
+ * consumer: DynamoDB Local's TTL deletes ({@code EXPIRE}, no user identity) would otherwise fail as
+ * unknown event names. {@link StreamReader#of} normalises the same way. Thread-safe if the wrapped
+ * client is.
+ *
+ * <pre>{@code
+ * LocalEventSourceMapping.builder().streams(new NormalizingStreamsClient(local.streamsClient()))
+ * }</pre>
  */
-final class LocalStreamsClient implements DynamoDbStreamsClient {
+public final class NormalizingStreamsClient implements DynamoDbStreamsClient {
   private final DynamoDbStreamsClient local;
 
-  LocalStreamsClient(DynamoDbStreamsClient local) {
+  /**
+   * Wraps a client of DynamoDB Local's streams.
+   *
+   * @param local the client; it stays open when this one is closed
+   */
+  public NormalizingStreamsClient(DynamoDbStreamsClient local) {
     this.local = local;
   }
 
