@@ -72,7 +72,7 @@ public final class LocalKcl {
 
   private LocalKcl(DynamoDbLocal local) {
     this.local = local;
-    this.streams = new ArnMappingStreamsClient(local.streamsClient());
+    this.streams = new LocalKclStreamsClient(local.streamsClient());
   }
 
   /**
@@ -199,7 +199,16 @@ public final class LocalKcl {
   /**
    * Applies the timings that make KCL start and fail over in seconds against DynamoDB Local:
    * failover after {@value #FAILOVER_MILLIS} ms, shard sync without delay, parent shards polled
-   * every 500 ms, the stream polled every 100 ms.
+   * every 500 ms, shard consumers moved through their states every 100 ms (KCL's default, 1 s,
+   * costs a few seconds per shard end), the stream polled every 100 ms, and worker metrics reported
+   * every {@value #FAILOVER_MILLIS} ms.
+   *
+   * <p>The last matters for failover. KCL 3's leader hands an expired lease only to a worker it
+   * counts as alive, and it counts a worker alive while that worker's row in the worker metrics
+   * table is younger than two reporting periods: 60 s by default. Until then a dead worker stays
+   * the least loaded candidate, so its expired leases are "assigned" back to it and balancing may
+   * even move a live worker's lease to it. Reporting at the failover cadence lets a dead worker
+   * drop out within seconds.
    *
    * @param leases the lease settings to change
    * @param coordinator the coordinator settings to change
@@ -208,7 +217,10 @@ public final class LocalKcl {
   public static void fastStart(
       LeaseManagementConfig leases, CoordinatorConfig coordinator, PollingConfig polling) {
     leases.failoverTimeMillis(FAILOVER_MILLIS).shardSyncIntervalMillis(0);
-    coordinator.parentShardPollIntervalMillis(500);
+    leases
+        .workerUtilizationAwareAssignmentConfig()
+        .workerMetricsReporterFreqInMillis(FAILOVER_MILLIS);
+    coordinator.parentShardPollIntervalMillis(500).shardConsumerDispatchPollIntervalMillis(100);
     polling.idleTimeBetweenReadsInMillis(100);
   }
 }
