@@ -28,6 +28,7 @@ import software.amazon.kinesis.common.InitialPositionInStreamExtended;
 import software.amazon.kinesis.coordinator.CoordinatorConfig;
 import software.amazon.kinesis.coordinator.Scheduler;
 import software.amazon.kinesis.leases.LeaseManagementConfig;
+import software.amazon.kinesis.leases.LeaseManagementConfig.WorkerUtilizationAwareAssignmentConfig;
 import software.amazon.kinesis.lifecycle.LifecycleConfig;
 import software.amazon.kinesis.metrics.MetricsConfig;
 import software.amazon.kinesis.metrics.MetricsLevel;
@@ -165,9 +166,12 @@ public final class KclStreamConsumer implements AutoCloseable {
                     arn, InitialPositionInStreamExtended.newInitialPosition(position)),
                 app)
             .retrievalSpecificConfig(polling);
+    long kclReporterMillis =
+        leases.workerUtilizationAwareAssignmentConfig().workerMetricsReporterFreqInMillis();
     settings
         .customizer()
         .accept(new KclConfigs(checkpoint, coordinator, leases, lifecycle, metrics, polling));
+    reportWorkerMetricsAtFailoverPace(leases, kclReporterMillis);
     Scheduler s =
         StreamsSchedulerFactory.createScheduler(
             checkpoint,
@@ -180,6 +184,27 @@ public final class KclStreamConsumer implements AutoCloseable {
             kinesis);
     scheduler = s;
     return s;
+  }
+
+  /**
+   * Unless the customizer chose a reporting period, reports worker metrics once per failover time
+   * (KCL's default period is 30 s). KCL 3's leader hands expired leases only to workers whose
+   * metrics row is younger than two periods; until a dead worker's row is that old, the leader
+   * keeps giving the dead worker's leases back to it, and its load balancing may move a live
+   * worker's lease to the dead one. Failover then takes a minute or more instead of seconds. The
+   * cost is one small write per worker per failover time.
+   *
+   * @param leases the lease settings, after the customizer ran
+   * @param kclReporterMillis the reporting period before the customizer ran
+   */
+  static void reportWorkerMetricsAtFailoverPace(
+      LeaseManagementConfig leases, long kclReporterMillis) {
+    WorkerUtilizationAwareAssignmentConfig workerMetrics =
+        leases.workerUtilizationAwareAssignmentConfig();
+    if (workerMetrics.workerMetricsReporterFreqInMillis() == kclReporterMillis
+        && leases.failoverTimeMillis() < kclReporterMillis) {
+      workerMetrics.workerMetricsReporterFreqInMillis(leases.failoverTimeMillis());
+    }
   }
 
   private MetricsConfig metricsConfig(String app) {

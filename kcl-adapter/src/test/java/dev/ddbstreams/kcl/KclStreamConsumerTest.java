@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ddbstreams.StreamRouter;
 import java.time.Duration;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
+import software.amazon.kinesis.leases.LeaseManagementConfig;
 
 class KclStreamConsumerTest {
   private static final String ARN =
@@ -65,5 +67,33 @@ class KclStreamConsumerTest {
     assertThat(a.workerId()).isNotEqualTo(b.workerId());
     a.close();
     b.close();
+  }
+
+  @Test
+  void workerMetricsAreReportedOncePerFailoverTimeUnlessTheCustomizerChoseAPeriod() {
+    assertThat(reporterMillisAfter(leases -> {})).isEqualTo(10_000); // KCL's failover default
+    assertThat(reporterMillisAfter(leases -> leases.failoverTimeMillis(2_000))).isEqualTo(2_000);
+    assertThat(reporterMillisAfter(leases -> leases.failoverTimeMillis(90_000)))
+        .as("never slower than KCL's own period")
+        .isEqualTo(30_000);
+    assertThat(
+            reporterMillisAfter(
+                leases ->
+                    leases
+                        .workerUtilizationAwareAssignmentConfig()
+                        .workerMetricsReporterFreqInMillis(45_000)))
+        .as("the customizer's choice")
+        .isEqualTo(45_000);
+  }
+
+  private static long reporterMillisAfter(Consumer<LeaseManagementConfig> customizer) {
+    // No client is called: the config only holds them.
+    LeaseManagementConfig leases = new LeaseManagementConfig("app", "app", null, null, "worker");
+    long kclDefault =
+        leases.workerUtilizationAwareAssignmentConfig().workerMetricsReporterFreqInMillis();
+    assertThat(kclDefault).isEqualTo(30_000);
+    customizer.accept(leases);
+    KclStreamConsumer.reportWorkerMetricsAtFailoverPace(leases, kclDefault);
+    return leases.workerUtilizationAwareAssignmentConfig().workerMetricsReporterFreqInMillis();
   }
 }

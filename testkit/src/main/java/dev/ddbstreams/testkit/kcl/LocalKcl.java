@@ -33,10 +33,14 @@ import software.amazon.kinesis.retrieval.polling.PollingConfig;
  *   <li><b>ARNs.</b> DynamoDB Local's stream ARNs carry the region {@code ddblocal}, which the
  *       adapter rejects. Give KCL {@link #kclStreamArn(String)} (region {@code us-east-1}) and
  *       {@link #streamsClient()}, which maps ARNs back on the way to DynamoDB Local.
+ *   <li><b>Child shards.</b> DynamoDB Local answers the adapter's child-shard lookup at the end of
+ *       a shard with nothing; {@link #streamsClient()} answers it, so shards rolled over while KCL
+ *       runs get leases.
  *   <li><b>Lease table.</b> {@link #prepareLeaseTable(String, String)} creates the lease table with
  *       the {@code LeaseOwnerToLeaseKeyIndex} KCL 3 waits for and seeds one lease per shard, so the
  *       scheduler's first shard sync is skipped.
- *   <li><b>Timings.</b> {@link #fastStart} shortens failover, shard sync and polling intervals.
+ *   <li><b>Timings.</b> {@link #fastStart} shortens failover, worker-metrics, shard sync and
+ *       polling intervals.
  * </ul>
  *
  * <pre>{@code
@@ -107,7 +111,8 @@ public final class LocalKcl {
   }
 
   /**
-   * Returns a streams client for KCL: it accepts KCL's ARNs and answers with them.
+   * Returns a streams client for KCL: it accepts KCL's ARNs and answers with them, and it answers
+   * {@code DescribeStream} with a {@code CHILD_SHARDS} shard filter, which DynamoDB Local does not.
    *
    * @return the same client on every call; closing it leaves DynamoDB Local's client open
    */
