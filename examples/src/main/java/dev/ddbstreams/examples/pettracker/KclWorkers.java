@@ -3,7 +3,6 @@ package dev.ddbstreams.examples.pettracker;
 import dev.ddbstreams.StreamRouter;
 import dev.ddbstreams.kcl.KclStreamConsumer;
 import dev.ddbstreams.testkit.DynamoDbLocal;
-import dev.ddbstreams.testkit.NormalizingStreamsClient;
 import dev.ddbstreams.testkit.StreamReader;
 import dev.ddbstreams.testkit.StreamTable;
 import dev.ddbstreams.testkit.kcl.LocalKcl;
@@ -52,8 +51,8 @@ final class KclWorkers implements DemoConsumer {
             .streamArn(LocalKcl.kclStreamArn(streamArn))
             .applicationName(app)
             .dynamoDbClient(kcl.leaseClient())
-            // DynamoDB Local's TTL deletes normalised, as for the other modes.
-            .streamsClient(new NormalizingStreamsClient(kcl.streamsClient()))
+            // Also hands out DynamoDB Local's TTL deletes as AWS does, as in the other modes.
+            .streamsClient(kcl.streamsClient())
             .router(router)
             .retryBackoff(Duration.ofMillis(50), Duration.ofSeconds(1))
             .configCustomizer(

@@ -36,6 +36,8 @@ import software.amazon.kinesis.retrieval.polling.PollingConfig;
  *   <li><b>Child shards.</b> DynamoDB Local answers the adapter's child-shard lookup at the end of
  *       a shard with nothing; {@link #streamsClient()} answers it, so shards rolled over while KCL
  *       runs get leases.
+ *   <li><b>TTL deletes.</b> {@link #streamsClient()} hands them out as AWS does, {@code REMOVE} by
+ *       the DynamoDB service, not as DynamoDB Local's {@code EXPIRE}.
  *   <li><b>Lease table.</b> {@link #prepareLeaseTable(String, String)} creates the lease table with
  *       the {@code LeaseOwnerToLeaseKeyIndex} KCL 3 waits for and seeds one lease per shard, so the
  *       scheduler's first shard sync is skipped.
@@ -111,8 +113,10 @@ public final class LocalKcl {
   }
 
   /**
-   * Returns a streams client for KCL: it accepts KCL's ARNs and answers with them, and it answers
-   * {@code DescribeStream} with a {@code CHILD_SHARDS} shard filter, which DynamoDB Local does not.
+   * Returns a streams client for KCL: it accepts KCL's ARNs and answers with them, it answers
+   * {@code DescribeStream} with a {@code CHILD_SHARDS} shard filter, which DynamoDB Local does not,
+   * and its records are normalised like {@link dev.ddbstreams.testkit.StreamReader}'s (a TTL delete
+   * is a {@code REMOVE} by the DynamoDB service).
    *
    * @return the same client on every call; closing it leaves DynamoDB Local's client open
    */

@@ -1,5 +1,6 @@
 package dev.ddbstreams.testkit.kcl;
 
+import dev.ddbstreams.testkit.LocalRecords;
 import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.services.dynamodb.model.DescribeStreamRequest;
@@ -18,7 +19,7 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsServiceClientConfiguration;
 
 /**
- * The streams client KCL gets against DynamoDB Local. It does two things DynamoDB Local does not:
+ * The streams client KCL gets against DynamoDB Local. It does three things DynamoDB Local does not:
  *
  * <ul>
  *   <li>It speaks KCL's ARNs (region {@code us-east-1}) to KCL and DynamoDB Local's (region {@code
@@ -29,6 +30,9 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsServiceCl
  *       shard; without an answer it retries for about 8 s, then reports no children, so a shard
  *       created while KCL runs never gets a lease. This client lists the stream's shards and
  *       returns those whose parent is the given shard, as DynamoDB does.
+ *   <li>It hands out records as AWS sends them ({@link LocalRecords#normalize}): DynamoDB Local's
+ *       TTL deletes ({@code EXPIRE}, no user identity) become {@code REMOVE} by the DynamoDB
+ *       service.
  * </ul>
  *
  * <p>{@link #close()} leaves the local client open, since it usually belongs to a shared instance.
@@ -94,7 +98,10 @@ final class LocalKclStreamsClient implements DynamoDbStreamsClient {
 
   @Override
   public GetRecordsResponse getRecords(GetRecordsRequest request) {
-    return local.getRecords(request);
+    GetRecordsResponse response = local.getRecords(request);
+    return response.toBuilder()
+        .records(response.records().stream().map(LocalRecords::normalize).toList())
+        .build();
   }
 
   @Override

@@ -3,12 +3,18 @@ package dev.ddbstreams.testkit.kcl;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ddbstreams.testkit.DynamoDbLocal;
+import dev.ddbstreams.testkit.LocalRecords;
+import dev.ddbstreams.testkit.StreamReader;
 import dev.ddbstreams.testkit.StreamTable;
+import dev.ddbstreams.testkit.TimeToLive;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.DescribeStreamResponse;
+import software.amazon.awssdk.services.dynamodb.model.OperationType;
+import software.amazon.awssdk.services.dynamodb.model.Record;
 import software.amazon.awssdk.services.dynamodb.model.Shard;
 import software.amazon.awssdk.services.dynamodb.model.ShardFilterType;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
@@ -56,6 +62,26 @@ class LocalKclStreamsClientIT {
       assertThat(all.streamDescription().shards()).containsExactlyElementsOf(chain);
       assertThat(all.streamDescription().streamArn()).isEqualTo(kclArn);
     }
+  }
+
+  @Test
+  void handsOutATtlDeleteAsAwsDoes() {
+    DynamoDbLocal local = DynamoDbLocal.shared();
+    StreamTable table = StreamTable.builder().ttlAttribute("expiresAt").create(local.client());
+    TimeToLive.expire(
+        local.client(),
+        table,
+        Map.of("PK", AttributeValue.fromS("PET#1"), "SK", AttributeValue.fromS("A")));
+
+    List<Record> records =
+        StreamReader.raw(
+                LocalKcl.of(local).streamsClient(), LocalKcl.kclStreamArn(table.streamArn()))
+            .awaitRecords(2, Duration.ofSeconds(10));
+
+    assertThat(records)
+        .extracting(Record::eventName)
+        .containsExactly(OperationType.INSERT, OperationType.REMOVE);
+    assertThat(records.get(1).userIdentity()).isEqualTo(LocalRecords.ttlIdentity());
   }
 
   private static DescribeStreamResponse children(
