@@ -10,25 +10,20 @@ import dev.ddbstreams.StreamRecord;
 import dev.ddbstreams.StreamRouter;
 import dev.ddbstreams.annotation.OnChange;
 import dev.ddbstreams.kcl.KclStreamConsumer;
+import dev.ddbstreams.testkit.BatchWrites;
 import dev.ddbstreams.testkit.DynamoDbLocal;
 import dev.ddbstreams.testkit.StreamTable;
 import dev.ddbstreams.testkit.kcl.LocalKcl;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLongArray;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.Record;
-import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 import software.amazon.kinesis.checkpoint.CheckpointConfig;
 import software.amazon.kinesis.common.InitialPositionInStream;
 import software.amazon.kinesis.common.InitialPositionInStreamExtended;
@@ -269,37 +264,18 @@ public final class KclOverhead {
     public void shutdownRequested(ShutdownRequestedInput input) {}
   }
 
-  private static void write(DynamoDbClient ddb, String table, int from, int to) throws Exception {
-    ExecutorService pool = Executors.newFixedThreadPool(4);
-    try {
-      List<Future<?>> futures = new ArrayList<>();
-      for (int start = from; start < to; start += 25) {
-        int s = start;
-        int e = Math.min(to, start + 25);
-        futures.add(
-            pool.submit(
-                () -> {
-                  List<WriteRequest> puts = new ArrayList<>();
-                  for (int i = s; i < e; i++) {
-                    Map<String, AttributeValue> item = new HashMap<>();
-                    item.put("PK", AttributeValue.fromS("ITEM#" + i));
-                    item.put("SK", AttributeValue.fromS("V"));
-                    item.put("i", AttributeValue.fromN(Integer.toString(i)));
-                    item.put("t", AttributeValue.fromN(Long.toString(System.nanoTime())));
-                    puts.add(
-                        WriteRequest.builder()
-                            .putRequest(PutRequest.builder().item(item).build())
-                            .build());
-                  }
-                  ddb.batchWriteItem(b -> b.requestItems(Map.of(table, puts)));
-                }));
-      }
-      for (Future<?> f : futures) {
-        f.get();
-      }
-    } finally {
-      pool.shutdown();
-    }
+  /** Writes items {@code from..to-1}, each stamped with the time of its write. */
+  private static void write(DynamoDbClient ddb, String table, int from, int to) {
+    BatchWrites.put(
+        ddb,
+        table,
+        to - from,
+        i ->
+            Map.of(
+                "PK", AttributeValue.fromS("ITEM#" + (from + i)),
+                "SK", AttributeValue.fromS("V"),
+                "i", AttributeValue.fromN(Integer.toString(from + i)),
+                "t", AttributeValue.fromN(Long.toString(System.nanoTime()))));
   }
 
   private static void await(Tally tally, int count) throws InterruptedException {

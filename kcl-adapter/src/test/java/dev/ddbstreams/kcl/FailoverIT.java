@@ -190,7 +190,7 @@ class FailoverIT {
               () -> {
                 for (int v = 2; v <= VERSIONS; v++) {
                   local.rollOverShards();
-                  writeVersion(table, v);
+                  LocalConsumers.writeVersion(local.client(), table.name(), 0, ITEMS, v);
                 }
               });
       // The leader is elected before it assigns any lease, so no record is handled before the
@@ -252,14 +252,6 @@ class FailoverIT {
     assertThat(skippedAsDone.get()).as("redelivered records skipped as done").isPositive();
     assertThat(leaseCount(app)).as("one lease per shard").isEqualTo(VERSIONS);
     assertThat(leasesAtEnd).as("lease owners at the end").doesNotContain("worker-" + killed + "/");
-  }
-
-  private static void writeVersion(StreamTable table, int version) {
-    try {
-      LocalConsumers.writeVersion(local.client(), table.name(), 0, ITEMS, version);
-    } catch (Exception e) {
-      throw new IllegalStateException("writing version " + version + " failed", e);
-    }
   }
 
   private KclStreamConsumer worker(

@@ -7,15 +7,13 @@ import dev.ddbstreams.InMemoryIdempotencyStore;
 import dev.ddbstreams.StreamRecord;
 import dev.ddbstreams.StreamRouter;
 import dev.ddbstreams.annotation.OnChange;
+import dev.ddbstreams.testkit.BatchWrites;
 import dev.ddbstreams.testkit.DynamoDbLocal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
@@ -23,8 +21,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.PutRequest;
-import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
  * Reliability: 10,000 real writes, a function that fails 10% of its invocations, and a counter per
@@ -178,40 +174,19 @@ class LocalEventSourceMappingIT {
     return "ITEM#" + i;
   }
 
-  /** Writes every version of every item: one round per version, 25 items per request, 4 threads. */
-  private static void writeEverything() throws Exception {
-    ExecutorService writers = Executors.newFixedThreadPool(4);
-    try {
-      for (int version = 1; version <= WRITES_PER_ITEM; version++) {
-        List<Future<?>> requests = new ArrayList<>();
-        for (int from = 0; from < ITEMS; from += 25) {
-          int start = from;
-          int v = version;
-          requests.add(writers.submit(() -> writeBatch(start, Math.min(ITEMS, start + 25), v)));
-        }
-        for (Future<?> f : requests) {
-          f.get();
-        }
-      }
-    } finally {
-      writers.shutdownNow();
-    }
-  }
-
-  private static void writeBatch(int from, int to, int version) {
-    List<WriteRequest> puts = new ArrayList<>(to - from);
-    for (int i = from; i < to; i++) {
-      Map<String, AttributeValue> item =
-          Map.of(
-              "PK", AttributeValue.fromS(item(i)),
-              "SK", AttributeValue.fromS("A"),
-              "v", AttributeValue.fromN(Integer.toString(version)));
-      puts.add(WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build());
-    }
-    Map<String, List<WriteRequest>> pending = Map.of(ITEMS_TABLE, puts);
-    while (!pending.isEmpty()) {
-      Map<String, List<WriteRequest>> request = pending;
-      pending = ddb.batchWriteItem(b -> b.requestItems(request)).unprocessedItems();
+  /** Writes every version of every item: one round per version, with the testkit's BatchWrites. */
+  private static void writeEverything() {
+    for (int version = 1; version <= WRITES_PER_ITEM; version++) {
+      int v = version;
+      BatchWrites.put(
+          ddb,
+          ITEMS_TABLE,
+          ITEMS,
+          i ->
+              Map.of(
+                  "PK", AttributeValue.fromS(item(i)),
+                  "SK", AttributeValue.fromS("A"),
+                  "v", AttributeValue.fromN(Integer.toString(v))));
     }
   }
 
