@@ -9,6 +9,7 @@ import software.amazon.awssdk.services.dynamodb.model.GetShardIteratorResponse;
 import software.amazon.awssdk.services.dynamodb.model.ListStreamsRequest;
 import software.amazon.awssdk.services.dynamodb.model.ListStreamsResponse;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsServiceClientConfiguration;
 
 /**
  * A DynamoDB Local streams client whose records look like AWS's ({@link LocalRecords#normalize}),
@@ -59,6 +60,11 @@ public final class NormalizingStreamsClient implements DynamoDbStreamsClient {
   @Override
   public String serviceName() {
     return local.serviceName();
+  }
+
+  @Override
+  public DynamoDbStreamsServiceClientConfiguration serviceClientConfiguration() {
+    return local.serviceClientConfiguration();
   }
 
   /** Leaves the wrapped client open: it belongs to DynamoDB Local. */

@@ -1,6 +1,6 @@
 package dev.ddbstreams.testkit.kcl;
 
-import dev.ddbstreams.testkit.LocalRecords;
+import dev.ddbstreams.testkit.NormalizingStreamsClient;
 import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.services.dynamodb.model.DescribeStreamRequest;
@@ -30,9 +30,9 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsServiceCl
  *       shard; without an answer it retries for about 8 s, then reports no children, so a shard
  *       created while KCL runs never gets a lease. This client lists the stream's shards and
  *       returns those whose parent is the given shard, as DynamoDB does.
- *   <li>It hands out records as AWS sends them ({@link LocalRecords#normalize}): DynamoDB Local's
- *       TTL deletes ({@code EXPIRE}, no user identity) become {@code REMOVE} by the DynamoDB
- *       service.
+ *   <li>It hands out records as AWS sends them, through {@link NormalizingStreamsClient}: DynamoDB
+ *       Local's TTL deletes ({@code EXPIRE}, no user identity) become {@code REMOVE} by the
+ *       DynamoDB service.
  * </ul>
  *
  * <p>{@link #close()} leaves the local client open, since it usually belongs to a shared instance.
@@ -40,9 +40,11 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsServiceCl
  */
 final class LocalKclStreamsClient implements DynamoDbStreamsClient {
   private final DynamoDbStreamsClient local;
+  private final NormalizingStreamsClient normalizing;
 
   LocalKclStreamsClient(DynamoDbStreamsClient local) {
     this.local = local;
+    this.normalizing = new NormalizingStreamsClient(local);
   }
 
   @Override
@@ -98,10 +100,7 @@ final class LocalKclStreamsClient implements DynamoDbStreamsClient {
 
   @Override
   public GetRecordsResponse getRecords(GetRecordsRequest request) {
-    GetRecordsResponse response = local.getRecords(request);
-    return response.toBuilder()
-        .records(response.records().stream().map(LocalRecords::normalize).toList())
-        .build();
+    return normalizing.getRecords(request);
   }
 
   @Override
