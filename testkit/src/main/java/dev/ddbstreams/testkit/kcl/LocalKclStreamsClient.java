@@ -39,12 +39,10 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsServiceCl
  * Thread-safe if the delegate is.
  */
 final class LocalKclStreamsClient implements DynamoDbStreamsClient {
-  private final DynamoDbStreamsClient local;
-  private final NormalizingStreamsClient normalizing;
+  private final NormalizingStreamsClient local;
 
   LocalKclStreamsClient(DynamoDbStreamsClient local) {
-    this.local = local;
-    this.normalizing = new NormalizingStreamsClient(local);
+    this.local = new NormalizingStreamsClient(local);
   }
 
   @Override
@@ -100,7 +98,7 @@ final class LocalKclStreamsClient implements DynamoDbStreamsClient {
 
   @Override
   public GetRecordsResponse getRecords(GetRecordsRequest request) {
-    return normalizing.getRecords(request);
+    return local.getRecords(request);
   }
 
   @Override
