@@ -41,8 +41,7 @@ import software.amazon.kinesis.retrieval.polling.PollingConfig;
  *   <li><b>Lease table.</b> {@link #prepareLeaseTable(String, String)} creates the lease table with
  *       the {@code LeaseOwnerToLeaseKeyIndex} KCL 3 waits for and seeds one lease per shard, so the
  *       scheduler's first shard sync is skipped.
- *   <li><b>Timings.</b> {@link #fastStart} shortens failover, worker-metrics, shard sync and
- *       polling intervals.
+ *   <li><b>Timings.</b> {@link #fastStart} shortens failover, shard sync and polling intervals.
  * </ul>
  *
  * <pre>{@code
@@ -209,15 +208,13 @@ public final class LocalKcl {
    * Applies the timings that make KCL start and fail over in seconds against DynamoDB Local:
    * failover after {@value #FAILOVER_MILLIS} ms, shard sync without delay, parent shards polled
    * every 500 ms, shard consumers moved through their states every 100 ms (KCL's default, 1 s,
-   * costs a few seconds per shard end), the stream polled every 100 ms, and worker metrics reported
-   * every {@value #FAILOVER_MILLIS} ms.
+   * costs a few seconds per shard end), the stream polled every 100 ms.
    *
-   * <p>The last matters for failover. KCL 3's leader hands an expired lease only to a worker it
-   * counts as alive, and it counts a worker alive while that worker's row in the worker metrics
-   * table is younger than two reporting periods: 60 s by default. Until then a dead worker stays
-   * the least loaded candidate, so its expired leases are "assigned" back to it and balancing may
-   * even move a live worker's lease to it. Reporting at the failover cadence lets a dead worker
-   * drop out within seconds.
+   * <p>{@code KclStreamConsumer} then reports worker metrics every {@value #FAILOVER_MILLIS} ms
+   * too, since it follows the failover time. A KCL scheduler built without it reports every 30 s,
+   * and its leader goes on counting a dead worker alive, and giving it leases, for up to a minute:
+   * set {@code workerUtilizationAwareAssignmentConfig().workerMetricsReporterFreqInMillis} as well
+   * if such a scheduler must fail over fast.
    *
    * @param leases the lease settings to change
    * @param coordinator the coordinator settings to change
@@ -226,9 +223,6 @@ public final class LocalKcl {
   public static void fastStart(
       LeaseManagementConfig leases, CoordinatorConfig coordinator, PollingConfig polling) {
     leases.failoverTimeMillis(FAILOVER_MILLIS).shardSyncIntervalMillis(0);
-    leases
-        .workerUtilizationAwareAssignmentConfig()
-        .workerMetricsReporterFreqInMillis(FAILOVER_MILLIS);
     coordinator.parentShardPollIntervalMillis(500).shardConsumerDispatchPollIntervalMillis(100);
     polling.idleTimeBetweenReadsInMillis(100);
   }
