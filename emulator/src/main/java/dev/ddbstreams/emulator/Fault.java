@@ -1,0 +1,225 @@
+package dev.ddbstreams.emulator;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A fault the emulator injects into matching requests: a throttling error, an internal server
+ * error, added latency, or a dropped connection. Faults are added to a running emulator with {@link
+ * Faults#add(Fault)} and apply until removed or until they have fired {@link #times(long)} times.
+ *
+ * <pre>{@code
+ * emulator.faults().add(Fault.throttling().onOperations("PutItem").onTables("Leaderboard").times(3));
+ * emulator.faults().add(Fault.internalServerError().onOperations("TransactWriteItems").everyNth(10));
+ * emulator.faults().add(Fault.latency(Duration.ofMillis(50)).onOperations("GetRecords"));
+ * }</pre>
+ *
+ * <p>A fault is immutable: every {@code on...}/{@code times}/{@code everyNth} call returns a new
+ * fault. Throttling answers {@code ProvisionedThroughputExceededException} (HTTP 400), which the
+ * SDK retries with back-off; an internal server error answers {@code InternalServerError} (HTTP
+ * 500); a dropped connection closes the connection before any response byte is written. Faults are
+ * checked before the operation runs, so a faulted write is never applied.
+ */
+public final class Fault {
+
+  /** What a fault does to a request it matches. */
+  public enum Kind {
+    /** Answer {@code ProvisionedThroughputExceededException}. */
+    THROTTLING,
+    /** Answer {@code InternalServerError} (HTTP 500). */
+    INTERNAL_SERVER_ERROR,
+    /** Delay the request, then run it. */
+    LATENCY,
+    /** Close the connection without an answer. */
+    DROPPED_CONNECTION
+  }
+
+  private final Kind kind;
+  private final Duration latency;
+  private final Set<String> operations;
+  private final Set<String> tables;
+  private final long times;
+  private final long everyNth;
+
+  private Fault(
+      Kind kind,
+      Duration latency,
+      Set<String> operations,
+      Set<String> tables,
+      long times,
+      long everyNth) {
+    this.kind = kind;
+    this.latency = latency;
+    this.operations = operations;
+    this.tables = tables;
+    this.times = times;
+    this.everyNth = everyNth;
+  }
+
+  /**
+   * Answers matching requests with {@code ProvisionedThroughputExceededException}.
+   *
+   * @return a fault on every operation and table, until limited
+   */
+  public static Fault throttling() {
+    return new Fault(Kind.THROTTLING, Duration.ZERO, Set.of(), Set.of(), Long.MAX_VALUE, 1);
+  }
+
+  /**
+   * Answers matching requests with {@code InternalServerError} (HTTP 500).
+   *
+   * @return a fault on every operation and table, until limited
+   */
+  public static Fault internalServerError() {
+    return new Fault(
+        Kind.INTERNAL_SERVER_ERROR, Duration.ZERO, Set.of(), Set.of(), Long.MAX_VALUE, 1);
+  }
+
+  /**
+   * Delays matching requests by {@code delay}, then runs them.
+   *
+   * @param delay how long to wait before running the request; not negative
+   * @return a fault on every operation and table, until limited
+   */
+  public static Fault latency(Duration delay) {
+    Objects.requireNonNull(delay, "delay");
+    if (delay.isNegative()) {
+      throw new IllegalArgumentException("latency must not be negative: " + delay);
+    }
+    return new Fault(Kind.LATENCY, delay, Set.of(), Set.of(), Long.MAX_VALUE, 1);
+  }
+
+  /**
+   * Closes the connection of matching requests without answering, as a network failure would.
+   *
+   * @return a fault on every operation and table, until limited
+   */
+  public static Fault droppedConnection() {
+    return new Fault(Kind.DROPPED_CONNECTION, Duration.ZERO, Set.of(), Set.of(), Long.MAX_VALUE, 1);
+  }
+
+  /**
+   * Limits the fault to these operations, by API name ({@code PutItem}, {@code GetRecords}, ...).
+   *
+   * @param names operation names of the DynamoDB or DynamoDB Streams API
+   * @return a copy limited to these operations
+   */
+  public Fault onOperations(String... names) {
+    return new Fault(kind, latency, copy(names), tables, times, everyNth);
+  }
+
+  /**
+   * Limits the fault to requests that touch one of these tables (for streams operations, the
+   * stream's table).
+   *
+   * @param names table names
+   * @return a copy limited to these tables
+   */
+  public Fault onTables(String... names) {
+    return new Fault(kind, latency, operations, copy(names), times, everyNth);
+  }
+
+  /**
+   * Lets the fault fire at most {@code count} times; it is removed afterwards.
+   *
+   * @param count a positive number
+   * @return a copy that fires at most {@code count} times
+   */
+  public Fault times(long count) {
+    if (count <= 0) {
+      throw new IllegalArgumentException("times must be positive: " + count);
+    }
+    return new Fault(kind, latency, operations, tables, count, everyNth);
+  }
+
+  /**
+   * Lets the fault fire on every {@code n}th matching request only (the {@code n}th, {@code 2n}th,
+   * ...), so a test can fail a steady fraction of requests deterministically.
+   *
+   * @param n a positive number; 1 fires on every matching request
+   * @return a copy that fires on every {@code n}th match
+   */
+  public Fault everyNth(long n) {
+    if (n <= 0) {
+      throw new IllegalArgumentException("everyNth must be positive: " + n);
+    }
+    return new Fault(kind, latency, operations, tables, times, n);
+  }
+
+  /**
+   * Returns what this fault does.
+   *
+   * @return the kind
+   */
+  public Kind kind() {
+    return kind;
+  }
+
+  /**
+   * Returns the added latency of a {@link Kind#LATENCY} fault, zero for the others.
+   *
+   * @return the delay
+   */
+  public Duration delay() {
+    return latency;
+  }
+
+  boolean matches(String operation, Set<String> requestTables) {
+    if (!operations.isEmpty() && !operations.contains(operation)) {
+      return false;
+    }
+    if (tables.isEmpty()) {
+      return true;
+    }
+    for (String t : requestTables) {
+      if (tables.contains(t)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  long maxTimes() {
+    return times;
+  }
+
+  long period() {
+    return everyNth;
+  }
+
+  /** A fault as added to an emulator, with its counters. */
+  static final class Armed {
+    final Fault fault;
+    final AtomicLong matched = new AtomicLong();
+    final AtomicLong fired = new AtomicLong();
+
+    Armed(Fault fault) {
+      this.fault = fault;
+    }
+  }
+
+  private static Set<String> copy(String... names) {
+    Set<String> set = new TreeSet<>(Arrays.asList(names));
+    if (set.isEmpty()) {
+      throw new IllegalArgumentException("give at least one name");
+    }
+    return Set.copyOf(set);
+  }
+
+  /** Describes the fault without any request data. */
+  @Override
+  public String toString() {
+    return "Fault["
+        + kind
+        + (kind == Kind.LATENCY ? " " + latency : "")
+        + (operations.isEmpty() ? "" : " operations=" + new TreeSet<>(operations))
+        + (tables.isEmpty() ? "" : " tables=" + new TreeSet<>(tables))
+        + (times == Long.MAX_VALUE ? "" : " times=" + times)
+        + (everyNth == 1 ? "" : " everyNth=" + everyNth)
+        + "]";
+  }
+}

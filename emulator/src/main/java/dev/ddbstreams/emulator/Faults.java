@@ -1,0 +1,76 @@
+package dev.ddbstreams.emulator;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The faults armed on one emulator, and how often each kind fired. Thread-safe: tests may add and
+ * clear faults while clients run.
+ */
+public final class Faults {
+
+  private final List<Fault.Armed> armed = new CopyOnWriteArrayList<>();
+  private final Map<Fault.Kind, AtomicLong> fired = new ConcurrentHashMap<>();
+
+  Faults() {}
+
+  /**
+   * Arms a fault; it applies to requests that arrive from now on.
+   *
+   * @param fault the fault
+   * @return this, for chaining
+   */
+  public Faults add(Fault fault) {
+    armed.add(new Fault.Armed(fault));
+    return this;
+  }
+
+  /** Removes every armed fault. Counters of fired faults are kept. */
+  public void clear() {
+    armed.clear();
+  }
+
+  /**
+   * Returns how many requests a kind of fault was applied to since the emulator started.
+   *
+   * @param kind the kind of fault
+   * @return the count, zero if it never fired
+   */
+  public long firedCount(Fault.Kind kind) {
+    AtomicLong n = fired.get(kind);
+    return n == null ? 0 : n.get();
+  }
+
+  /**
+   * Picks the fault to apply to one request, counting it as fired; the first armed fault that
+   * matches and is due wins.
+   */
+  @Nullable Fault next(String operation, Set<String> tables) {
+    for (Fault.Armed a : armed) {
+      Fault f = a.fault;
+      if (!f.matches(operation, tables)) {
+        continue;
+      }
+      long match = a.matched.incrementAndGet();
+      if (match % f.period() != 0) {
+        continue;
+      }
+      long n = a.fired.incrementAndGet();
+      if (n > f.maxTimes()) {
+        armed.remove(a);
+        continue;
+      }
+      if (n == f.maxTimes()) {
+        armed.remove(a);
+      }
+      fired.computeIfAbsent(f.kind(), k -> new AtomicLong()).incrementAndGet();
+      return f;
+    }
+    return null;
+  }
+}

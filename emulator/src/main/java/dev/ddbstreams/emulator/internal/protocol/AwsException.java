@@ -1,0 +1,88 @@
+package dev.ddbstreams.emulator.internal.protocol;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An error the emulator answers with, in the service's JSON 1.0 error shape: HTTP status, {@code
+ * __type} and {@code message}, plus optional extra fields (for example {@code CancellationReasons}
+ * of a cancelled transaction, or {@code Item} of a failed condition).
+ *
+ * <p>Messages follow the service's wording where the service's wording is known. They never hold
+ * item values.
+ */
+public final class AwsException extends RuntimeException {
+
+  private static final long serialVersionUID = 1L;
+  private static final String DYNAMODB = "com.amazonaws.dynamodb.v20120810#";
+
+  private final int status;
+  private final String type;
+  private final transient @Nullable ObjectNode extra;
+
+  public AwsException(int status, String type, String message, @Nullable ObjectNode extra) {
+    super(message, null, false, false);
+    this.status = status;
+    this.type = type;
+    this.extra = extra;
+  }
+
+  /** {@code ValidationException}, HTTP 400: a request the service rejects as malformed. */
+  public static AwsException validation(String message) {
+    return new AwsException(400, "com.amazon.coral.validate#ValidationException", message, null);
+  }
+
+  /** {@code ResourceNotFoundException}, HTTP 400. */
+  public static AwsException resourceNotFound(String message) {
+    return dynamo(400, "ResourceNotFoundException", message);
+  }
+
+  /** {@code ResourceInUseException}, HTTP 400. */
+  public static AwsException resourceInUse(String message) {
+    return dynamo(400, "ResourceInUseException", message);
+  }
+
+  /** {@code ConditionalCheckFailedException}, HTTP 400, optionally with the item as it is. */
+  public static AwsException conditionalCheckFailed(@Nullable ObjectNode item) {
+    return new AwsException(
+        400, DYNAMODB + "ConditionalCheckFailedException", "The conditional request failed", item);
+  }
+
+  /** {@code InternalServerError}, HTTP 500. */
+  public static AwsException internalServerError(String message) {
+    return dynamo(500, "InternalServerError", message);
+  }
+
+  /** {@code ProvisionedThroughputExceededException}, HTTP 400 (the SDK retries it). */
+  public static AwsException throttled(String message) {
+    return dynamo(400, "ProvisionedThroughputExceededException", message);
+  }
+
+  /** {@code UnknownOperationException}, HTTP 400. */
+  public static AwsException unknownOperation(String target) {
+    return new AwsException(
+        400,
+        "com.amazon.coral.service#UnknownOperationException",
+        "Unknown operation " + target,
+        null);
+  }
+
+  /** An error of the DynamoDB namespace, such as {@code TrimmedDataAccessException}. */
+  public static AwsException dynamo(int status, String shortType, String message) {
+    return new AwsException(status, DYNAMODB + shortType, message, null);
+  }
+
+  public int status() {
+    return status;
+  }
+
+  /** The full {@code __type}, namespace included. */
+  public String type() {
+    return type;
+  }
+
+  /** Fields written beside {@code __type} and {@code message}, or {@code null}. */
+  public @Nullable ObjectNode extra() {
+    return extra;
+  }
+}

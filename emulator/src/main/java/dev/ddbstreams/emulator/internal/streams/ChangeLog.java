@@ -1,0 +1,34 @@
+package dev.ddbstreams.emulator.internal.streams;
+
+import java.util.List;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+
+/**
+ * What the table layer needs of the streams: open a stream for a table, close it, and append
+ * committed changes in commit order.
+ */
+public interface ChangeLog {
+
+  /**
+   * Opens a new stream for a table (CreateTable or UpdateTable with streams enabled).
+   *
+   * @param tableName the table
+   * @param viewType {@code KEYS_ONLY}, {@code NEW_IMAGE}, {@code OLD_IMAGE} or {@code
+   *     NEW_AND_OLD_IMAGES}
+   * @param keySchema the table's key schema, for DescribeStream
+   * @return the new stream's ARN and label
+   */
+  StreamInfo enable(String tableName, String viewType, List<KeySchemaElement> keySchema);
+
+  /**
+   * Disables a stream (UpdateTable with streams off, or DeleteTable): its shards close, it takes no
+   * more records, and what it holds stays readable until retention ends.
+   */
+  void disable(String streamArn);
+
+  /**
+   * Appends a committed change. Called in commit order; the caller holds the database's write lock,
+   * so appends of one database never interleave.
+   */
+  void append(String streamArn, ChangeRecord change);
+}

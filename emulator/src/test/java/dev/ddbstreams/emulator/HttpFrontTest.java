@@ -1,0 +1,41 @@
+package dev.ddbstreams.emulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
+
+class HttpFrontTest {
+
+  @Test
+  void answersAnOperationItDoesNotKnowWithTheServicesErrorShape() {
+    try (DynamoDbEmulator emulator = DynamoDbEmulator.start()) {
+      assertThatThrownBy(() -> emulator.client().describeLimits())
+          .isInstanceOfSatisfying(
+              DynamoDbException.class,
+              e -> {
+                assertThat(e.statusCode()).isEqualTo(400);
+                assertThat(e.awsErrorDetails().errorCode()).isEqualTo("UnknownOperationException");
+              });
+    }
+  }
+
+  @Test
+  void dropsTheConnectionOfAFaultedRequest() {
+    try (DynamoDbEmulator emulator = DynamoDbEmulator.start();
+        DynamoDbClient client =
+            emulator
+                .clientBuilder()
+                .overrideConfiguration(c -> c.retryStrategy(b -> b.maxAttempts(1)))
+                .build()) {
+      emulator.faults().add(Fault.droppedConnection().onOperations("DescribeLimits").times(1));
+      assertThatThrownBy(client::describeLimits).isInstanceOf(SdkClientException.class);
+      assertThat(emulator.faults().firedCount(Fault.Kind.DROPPED_CONNECTION)).isEqualTo(1);
+      // The fault fired once; the next request reaches the (unknown) operation.
+      assertThatThrownBy(client::describeLimits).isInstanceOf(DynamoDbException.class);
+    }
+  }
+}
