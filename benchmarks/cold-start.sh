@@ -21,9 +21,9 @@ if ! build="$(mvn -B -q -pl benchmarks -am package -DskipTests 2>&1)"; then
 fi
 
 # Each side gets the jars its deployment package would hold (what the benchmarks module resolves,
-# minus test, benchmark and DynamoDB Local jars, minus the other side's libraries).
+# minus test, benchmark and emulator jars, minus the other side's libraries).
 common="$(tr ':' '\n' < benchmarks/target/classpath.txt | grep -Ev \
-  'ddbstreams-testkit|DynamoDBLocal|antlr4|partiql|/ion-java-|/ion-element-|kotlin|/annotations/13|commons-cli|commons-lang3|sqlite4java|cognito|pinpoint|url-connection|log4j|jetty|mockito|hamcrest|objenesis|guava|failureaccess|listenablefuture|checker-qual|error_prone|j2objc|jakarta|junit|opentest4j|apiguardian|jmh|jopt|commons-math3')"
+  'ddbstreams-testkit|ddbstreams-emulator|antlr4|partiql|/ion-java-|/ion-element-|kotlin|/annotations/13|commons-cli|commons-lang3|sqlite4java|cognito|pinpoint|url-connection|log4j|jetty|mockito|hamcrest|objenesis|guava|failureaccess|listenablefuture|checker-qual|error_prone|j2objc|jakarta|junit|opentest4j|apiguardian|jmh|jopt|commons-math3')"
 lib_cp="benchmarks/target/classes:$(grep -Ev 'aws-lambda-java-serialization|events-sdk-transformer' <<<"$common" | paste -sd:)"
 hand_cp="benchmarks/target/classes:$(grep -Ev 'ddbstreams-core|ddbstreams-lambda|event-ruler' <<<"$common" | paste -sd:)"
 flags=(-XX:TieredStopAtLevel=1 -Xshare:auto)

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# KCL end to end: KclStreamConsumer + router against a bare KCL record processor, on embedded
-# DynamoDB Local. Usage: benchmarks/kcl-overhead.sh [records per run] [runs per side]
+# KCL end to end: KclStreamConsumer + router against a bare KCL record processor, on
+# the DynamoDB emulator. Usage: benchmarks/kcl-overhead.sh [records per run] [runs per side]
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"

@@ -3,6 +3,7 @@ package dev.ddbstreams;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ddbstreams.emulator.DynamoDbEmulator;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -33,30 +34,28 @@ import software.amazon.awssdk.services.dynamodb.model.Record;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.TimeToLiveDescription;
 import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
-import software.amazon.dynamodb.services.local.embedded.DynamoDBEmbedded;
-import software.amazon.dynamodb.services.local.shared.access.AmazonDynamoDBLocal;
 
-/** The DynamoDB store against embedded DynamoDB Local: real SDK calls, real conditions. */
+/** The DynamoDB store against the project's DynamoDB emulator: real SDK calls, real conditions. */
 class DynamoDbIdempotencyStoreIT {
   private static final String TABLE = "idempotency";
   private static final Instant T0 = Instant.parse("2026-11-24T08:00:00.123Z");
 
-  private static AmazonDynamoDBLocal local;
+  private static DynamoDbEmulator emulator;
   private static DynamoDbClient client;
 
   private final TestClock clock = new TestClock(T0);
   private final DynamoDbIdempotencyStore store = store(clock);
 
   @BeforeAll
-  static void startDynamoDbLocal() {
-    local = DynamoDBEmbedded.create(true);
-    client = local.dynamoDbClient();
+  static void startEmulator() {
+    emulator = DynamoDbEmulator.start();
+    client = emulator.client();
     DynamoDbIdempotencyStore.createTable(client, TABLE);
   }
 
   @AfterAll
-  static void stopDynamoDbLocal() {
-    local.shutdown();
+  static void stopEmulator() {
+    emulator.close();
   }
 
   private static DynamoDbIdempotencyStore store(Clock clock) {
@@ -213,7 +212,7 @@ class DynamoDbIdempotencyStoreIT {
 
   /** The store relies on this to read the blocking item without a second request. */
   @Test
-  void dynamoDbLocalReturnsTheExistingItemWhenAConditionFails() {
+  void theServiceReturnsTheExistingItemWhenAConditionFails() {
     IdempotencyKey key = newKey();
     store.begin(key, T0.plusSeconds(60));
     store.complete(key);

@@ -7,7 +7,7 @@ import software.amazon.awssdk.services.dynamodb.model.Identity;
 import software.amazon.awssdk.services.dynamodb.model.Record;
 import software.amazon.awssdk.services.dynamodb.model.StreamRecord;
 
-/** Hand-made SDK records for what DynamoDB Local cannot produce in core's unit tests. */
+/** Hand-made SDK records for core's unit tests, which cannot depend on the testkit. */
 final class TestRecords {
   private TestRecords() {}
 

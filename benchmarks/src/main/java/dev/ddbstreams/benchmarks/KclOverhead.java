@@ -9,9 +9,9 @@ import com.amazonaws.services.dynamodbv2.streamsadapter.processor.DynamoDBStream
 import dev.ddbstreams.StreamRecord;
 import dev.ddbstreams.StreamRouter;
 import dev.ddbstreams.annotation.OnChange;
+import dev.ddbstreams.emulator.DynamoDbEmulator;
 import dev.ddbstreams.kcl.KclStreamConsumer;
 import dev.ddbstreams.testkit.BatchWrites;
-import dev.ddbstreams.testkit.DynamoDbLocal;
 import dev.ddbstreams.testkit.StreamTable;
 import dev.ddbstreams.testkit.kcl.LocalKcl;
 import java.util.ArrayList;
@@ -42,7 +42,7 @@ import software.amazon.kinesis.processor.ProcessorConfig;
 import software.amazon.kinesis.retrieval.RetrievalConfig;
 
 /**
- * End to end through the real KCL scheduler on embedded DynamoDB Local: records per second and
+ * End to end through the real KCL scheduler on the DynamoDB emulator: records per second and
  * write-to-handler latency of a {@link KclStreamConsumer} with a router, against a bare KCL record
  * processor doing the same work (read one attribute, note the latency, checkpoint per batch). Runs
  * alternate between the two sides. Not a JMH benchmark: KCL's own threads and polling dominate, so
@@ -128,7 +128,7 @@ public final class KclOverhead {
 
   /** One run: returns records/s, p50 and p99 latency in ms. */
   private static double[] run(int records, boolean withLibrary) throws Exception {
-    try (DynamoDbLocal local = DynamoDbLocal.start()) {
+    try (DynamoDbEmulator local = DynamoDbEmulator.start()) {
       LocalKcl kcl = LocalKcl.of(local);
       StreamTable table = StreamTable.builder().create(local.client());
       String app = StreamTable.uniqueName(withLibrary ? "lib" : "bare");
@@ -166,7 +166,7 @@ public final class KclOverhead {
     StreamRouter router = StreamRouter.builder().handlers(new Handler(tally)).build();
     KclStreamConsumer consumer =
         KclStreamConsumer.builder()
-            .streamArn(LocalKcl.kclStreamArn(table.streamArn()))
+            .streamArn(table.streamArn())
             .applicationName(app)
             .dynamoDbClient(kcl.leaseClient())
             .streamsClient(kcl.streamsClient())
@@ -180,7 +180,7 @@ public final class KclOverhead {
 
   /** The same scheduler settings as KclStreamConsumer, with a processor written by hand. */
   private static AutoCloseable bare(LocalKcl kcl, String app, StreamTable table, Tally tally) {
-    String arn = LocalKcl.kclStreamArn(table.streamArn());
+    String arn = table.streamArn();
     AmazonDynamoDBStreamsAdapterClient kinesis =
         new AmazonDynamoDBStreamsAdapterClient(kcl.streamsClient(), Region.US_EAST_1);
     CoordinatorConfig coordinator =

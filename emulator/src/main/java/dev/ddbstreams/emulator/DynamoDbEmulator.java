@@ -58,6 +58,8 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClientBui
 public final class DynamoDbEmulator implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(DynamoDbEmulator.class);
+  private static final Object SHARED_LOCK = new Object();
+  private static @Nullable DynamoDbEmulator sharedInstance;
 
   private final Builder settings;
   private final Database database;
@@ -68,6 +70,7 @@ public final class DynamoDbEmulator implements AutoCloseable {
   private final Duration startTime;
   private final @Nullable ScheduledExecutorService background;
   private final AtomicBoolean closed = new AtomicBoolean();
+  private volatile boolean shared;
   private final Lazy<DynamoDbClient> client;
   private final Lazy<DynamoDbAsyncClient> asyncClient;
   private final Lazy<DynamoDbStreamsClient> streamsClient;
@@ -116,6 +119,30 @@ public final class DynamoDbEmulator implements AutoCloseable {
   }
 
   /**
+   * Returns the JVM's shared emulator, starting it with the default settings on the first call.
+   *
+   * <p>Thread-safe: concurrent first calls start exactly one. It lives until the JVM exits (a
+   * shutdown hook stops it), and {@link #close()} on it is refused, so tests of one JVM can share
+   * it without coordinating; they keep apart by using tables of their own names.
+   *
+   * @return the shared emulator
+   */
+  public static DynamoDbEmulator shared() {
+    synchronized (SHARED_LOCK) {
+      DynamoDbEmulator instance = sharedInstance;
+      if (instance == null) {
+        instance = start();
+        instance.shared = true;
+        DynamoDbEmulator toStop = instance;
+        Runtime.getRuntime()
+            .addShutdownHook(new Thread(toStop::shutDown, "ddbstreams-emulator-shutdown"));
+        sharedInstance = instance;
+      }
+      return instance;
+    }
+  }
+
+  /**
    * Returns a builder for an emulator with settings of its own.
    *
    * @return a new builder
@@ -141,6 +168,15 @@ public final class DynamoDbEmulator implements AutoCloseable {
    */
   public Region region() {
     return settings.region;
+  }
+
+  /**
+   * Returns the clock behind TTL expiry, stream timestamps and retention.
+   *
+   * @return the clock set on the builder, or the system clock
+   */
+  public Clock clock() {
+    return settings.clock;
   }
 
   /**
@@ -264,9 +300,23 @@ public final class DynamoDbEmulator implements AutoCloseable {
     streams.rollOverShards();
   }
 
-  /** Stops the server and drops all data. Calling it again does nothing. */
+  /**
+   * Stops the server and drops all data. Calling it again does nothing.
+   *
+   * @throws UnsupportedOperationException on the {@link #shared()} emulator, which lives until the
+   *     JVM exits
+   */
   @Override
   public void close() {
+    if (shared) {
+      throw new UnsupportedOperationException(
+          "The shared emulator lives until the JVM exits; use DynamoDbEmulator.start() for one you"
+              + " close");
+    }
+    shutDown();
+  }
+
+  private void shutDown() {
     if (!closed.compareAndSet(false, true)) {
       return;
     }

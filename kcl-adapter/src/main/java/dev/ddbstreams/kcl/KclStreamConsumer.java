@@ -501,7 +501,7 @@ public final class KclStreamConsumer implements AutoCloseable {
 
     /**
      * Changes KCL settings this builder does not name, just before the scheduler is created. Test
-     * support uses it for DynamoDB Local; production code rarely needs it.
+     * support uses it to start KCL in seconds; production code rarely needs it.
      *
      * @param customizer called once, on the thread that starts the consumer
      * @return this builder

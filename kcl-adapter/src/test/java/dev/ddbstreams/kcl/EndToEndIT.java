@@ -3,7 +3,7 @@ package dev.ddbstreams.kcl;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ddbstreams.StreamRouter;
-import dev.ddbstreams.testkit.DynamoDbLocal;
+import dev.ddbstreams.emulator.DynamoDbEmulator;
 import dev.ddbstreams.testkit.StreamTable;
 import dev.ddbstreams.testkit.kcl.LocalKcl;
 import java.math.BigInteger;
@@ -17,19 +17,19 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * The real KCL scheduler against embedded DynamoDB Local: 5,000 writes handled in item order,
+ * The real KCL scheduler against the DynamoDB emulator: 5,000 writes handled in item order,
  * checkpoints in the lease table, and a restarted consumer that resumes after its checkpoint.
  */
 class EndToEndIT {
   private static final int ITEMS = 1_000;
   private static final int VERSIONS = 5;
 
-  private static DynamoDbLocal local;
+  private static DynamoDbEmulator local;
   private static LocalKcl kcl;
 
   @BeforeAll
   static void start() {
-    local = DynamoDbLocal.start();
+    local = DynamoDbEmulator.start();
     kcl = LocalKcl.of(local);
   }
 

@@ -10,7 +10,7 @@ import dev.ddbstreams.InMemoryIdempotencyStore;
 import dev.ddbstreams.StreamRecord;
 import dev.ddbstreams.StreamRouter;
 import dev.ddbstreams.annotation.OnChange;
-import dev.ddbstreams.testkit.DynamoDbLocal;
+import dev.ddbstreams.emulator.DynamoDbEmulator;
 import dev.ddbstreams.testkit.StreamTable;
 import dev.ddbstreams.testkit.kcl.LocalKcl;
 import java.time.Duration;
@@ -42,11 +42,11 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
  * take its leases, and at the end every write is applied exactly once thanks to the idempotency
  * store shared by both.
  *
- * <p>DynamoDB Local keeps one open shard per stream, so the rolled-over shards form a parent-child
- * chain that only one worker can read at a time. The kill is therefore timed from inside the
- * handler: the victim dies as it begins the record after its {@value #KILL_AFTER}th, which is in
- * the middle of a shard it holds, and the rest of the stream waits behind that shard until the
- * survivor takes it over.
+ * <p>The emulator keeps one open shard per stream by default, so the rolled-over shards form a
+ * parent-child chain that only one worker can read at a time. The kill is therefore timed from
+ * inside the handler: the victim dies as it begins the record after its {@value #KILL_AFTER}th,
+ * which is in the middle of a shard it holds, and the rest of the stream waits behind that shard
+ * until the survivor takes it over.
  */
 class FailoverIT {
   private static final int ITEMS = 1_000;
@@ -54,7 +54,7 @@ class FailoverIT {
   private static final int TOTAL = ITEMS * VERSIONS;
   private static final int KILL_AFTER = 300;
 
-  private static DynamoDbLocal local;
+  private static DynamoDbEmulator local;
   private static LocalKcl kcl;
 
   private final Map<String, AtomicInteger> applied = new ConcurrentHashMap<>();
@@ -67,7 +67,7 @@ class FailoverIT {
   @BeforeAll
   static void start() {
     // An instance of its own: rolling shards over touches every table of an instance.
-    local = DynamoDbLocal.start();
+    local = DynamoDbEmulator.start();
     kcl = LocalKcl.of(local);
   }
 

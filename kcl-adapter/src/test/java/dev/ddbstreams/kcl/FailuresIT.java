@@ -8,7 +8,7 @@ import dev.ddbstreams.RetryPolicy;
 import dev.ddbstreams.StreamRecord;
 import dev.ddbstreams.StreamRouter;
 import dev.ddbstreams.annotation.OnChange;
-import dev.ddbstreams.testkit.DynamoDbLocal;
+import dev.ddbstreams.emulator.DynamoDbEmulator;
 import dev.ddbstreams.testkit.StreamTable;
 import dev.ddbstreams.testkit.kcl.LocalKcl;
 import java.math.BigInteger;
@@ -29,12 +29,12 @@ class FailuresIT {
   private static final int ITEMS = 60;
   private static final String POISON = "ITEM#20";
 
-  private static DynamoDbLocal local;
+  private static DynamoDbEmulator local;
   private static LocalKcl kcl;
 
   @BeforeAll
   static void start() {
-    local = DynamoDbLocal.start();
+    local = DynamoDbEmulator.start();
     kcl = LocalKcl.of(local);
   }
 

@@ -8,16 +8,16 @@ import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** Consumers on DynamoDB Local, and the writes they read, for the ITs of this module. */
+/** Consumers on the emulator, and the writes they read, for the ITs of this module. */
 final class LocalConsumers {
   private LocalConsumers() {}
 
-  /** A consumer builder wired to DynamoDB Local, with its lease table prepared. */
+  /** A consumer builder wired to the emulator, with its lease table prepared. */
   static KclStreamConsumer.Builder builder(
       LocalKcl kcl, String app, String localStreamArn, StreamRouter router) {
     kcl.prepareLeaseTable(app, localStreamArn);
     return KclStreamConsumer.builder()
-        .streamArn(LocalKcl.kclStreamArn(localStreamArn))
+        .streamArn(localStreamArn)
         .applicationName(app)
         .dynamoDbClient(kcl.leaseClient())
         .streamsClient(kcl.streamsClient())

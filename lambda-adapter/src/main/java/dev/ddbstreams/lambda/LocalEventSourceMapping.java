@@ -40,7 +40,7 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /**
  * Feeds a real DynamoDB stream to a Lambda handler in this process, as a Lambda event source
- * mapping would: for tests against DynamoDB Local, and to try mapping settings before deploying.
+ * mapping would: for tests against the emulator, and to try mapping settings before deploying.
  *
  * <pre>{@code
  * LocalEventSourceMapping mapping = LocalEventSourceMapping.builder()
@@ -487,8 +487,8 @@ public final class LocalEventSourceMapping implements AutoCloseable {
     }
 
     /**
-     * Sets {@code MaximumRecordAgeInSeconds}. Default: no limit. Note that DynamoDB Local rounds
-     * record timestamps down to the minute.
+     * Sets {@code MaximumRecordAgeInSeconds}. Default: no limit. Record ages are measured from
+     * {@code ApproximateCreationDateTime}, which DynamoDB Streams rounds down to the second.
      *
      * @param age 60 seconds to 7 days
      * @return this builder

@@ -7,8 +7,8 @@ import dev.ddbstreams.InMemoryIdempotencyStore;
 import dev.ddbstreams.StreamRecord;
 import dev.ddbstreams.StreamRouter;
 import dev.ddbstreams.annotation.OnChange;
+import dev.ddbstreams.emulator.DynamoDbEmulator;
 import dev.ddbstreams.testkit.BatchWrites;
-import dev.ddbstreams.testkit.DynamoDbLocal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -37,12 +37,12 @@ class LocalEventSourceMappingIT {
   private static final String ITEMS_TABLE = "Items";
   private static final String COUNTERS_TABLE = "Counters";
 
-  private static DynamoDbLocal local;
+  private static DynamoDbEmulator local;
   private static DynamoDbClient ddb;
 
   @BeforeAll
   static void start() {
-    local = DynamoDbLocal.start();
+    local = DynamoDbEmulator.start();
     ddb = local.client();
   }
 

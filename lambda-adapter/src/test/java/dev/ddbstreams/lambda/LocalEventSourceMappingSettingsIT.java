@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ddbstreams.StreamRecord;
 import dev.ddbstreams.StreamRouter;
 import dev.ddbstreams.annotation.OnChange;
-import dev.ddbstreams.testkit.DynamoDbLocal;
+import dev.ddbstreams.emulator.DynamoDbEmulator;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,15 +19,15 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** The local event source mapping's settings against real streams of embedded DynamoDB Local. */
+/** The local event source mapping's settings against real streams of the DynamoDB emulator. */
 class LocalEventSourceMappingSettingsIT {
   private static final AtomicInteger TABLES = new AtomicInteger();
-  private static DynamoDbLocal local;
+  private static DynamoDbEmulator local;
   private static DynamoDbClient ddb;
 
   @BeforeAll
   static void start() {
-    local = DynamoDbLocal.start();
+    local = DynamoDbEmulator.start();
     ddb = local.client();
   }
 
@@ -287,7 +287,7 @@ class LocalEventSourceMappingSettingsIT {
             () ->
                 LocalEventSourceMapping.builder()
                     .streams(local.streamsClient())
-                    .streamArn("arn:aws:dynamodb:ddblocal:000000000000:table/t/stream/x")
+                    .streamArn("arn:aws:dynamodb:us-east-1:000000000000:table/t/stream/x")
                     .handler(
                         (com.amazonaws.services.lambda.runtime.RequestStreamHandler)
                             (in, out, ctx) -> {})

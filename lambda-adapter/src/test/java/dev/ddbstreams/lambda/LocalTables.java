@@ -9,7 +9,7 @@ import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 
-/** Creates tables in DynamoDB Local for the integration tests. */
+/** Creates tables in the emulator for the integration tests. */
 final class LocalTables {
   private LocalTables() {}
 

@@ -86,7 +86,7 @@ class StreamEventDecoderProperties {
   Arbitrary<@Nullable String> arns() {
     return Arbitraries.of(
             "arn:aws:dynamodb:us-east-1:123456789012:table/Pets/stream/2024-05-20T10:00:00.000",
-            "arn:aws:dynamodb:ddblocal:000000000000:table/T/stream/L")
+            "arn:aws:dynamodb:us-east-1:000000000000:table/T/stream/L")
         .injectNull(0.2);
   }
 

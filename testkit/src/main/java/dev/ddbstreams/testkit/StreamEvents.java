@@ -182,7 +182,7 @@ public final class StreamEvents {
             .awsRegion(region)
             .dynamodb(body.build());
     if (ttl) {
-      record.userIdentity(LocalRecords.ttlIdentity());
+      record.userIdentity(TtlDeletes.serviceIdentity());
     }
     return record.build();
   }

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.DescribeStreamResponse;
@@ -34,8 +33,9 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
  * horizon. An expired shard iterator is replaced by one after the last record read.
  *
  * <p><b>Caught up.</b> A closed shard is done when GetRecords returns no next iterator. An open
- * shard is caught up when GetRecords returns no records: DynamoDB Local answers from its database,
- * so (unlike AWS) an empty page means there is nothing more yet.
+ * shard is caught up when GetRecords returns no records: the emulator answers from memory, so
+ * (unlike AWS, whose empty pages can hide later records) an empty page means there is nothing more
+ * yet.
  *
  * <p>Thread-safe: calls are serialised.
  */
@@ -47,37 +47,22 @@ public final class StreamReader {
 
   private final DynamoDbStreamsClient streams;
   private final String streamArn;
-  private final UnaryOperator<Record> normalizer;
   private final Map<String, ShardCursor> cursors = new HashMap<>();
 
-  private StreamReader(
-      DynamoDbStreamsClient streams, String streamArn, UnaryOperator<Record> normalizer) {
+  private StreamReader(DynamoDbStreamsClient streams, String streamArn) {
     this.streams = streams;
     this.streamArn = streamArn;
-    this.normalizer = normalizer;
   }
 
   /**
-   * Returns a reader that passes every record through {@link LocalRecords#normalize}, so records
-   * look as AWS sends them (TTL deletes are {@code REMOVE} with the {@code Service} identity).
+   * Returns a reader of a stream.
    *
-   * @param streams the streams client of the DynamoDB Local instance that holds the table
+   * @param streams a streams client of the emulator (or DynamoDB) that holds the table
    * @param streamArn the stream's ARN
    * @return a reader positioned at the trim horizon
    */
   public static StreamReader of(DynamoDbStreamsClient streams, String streamArn) {
-    return new StreamReader(streams, streamArn, LocalRecords::normalize);
-  }
-
-  /**
-   * Returns a reader that returns records exactly as DynamoDB Local sends them.
-   *
-   * @param streams the streams client of the DynamoDB Local instance that holds the table
-   * @param streamArn the stream's ARN
-   * @return a reader positioned at the trim horizon
-   */
-  public static StreamReader raw(DynamoDbStreamsClient streams, String streamArn) {
-    return new StreamReader(streams, streamArn, UnaryOperator.identity());
+    return new StreamReader(streams, streamArn);
   }
 
   /**
@@ -165,7 +150,7 @@ public final class StreamReader {
         continue;
       }
       for (Record record : page.records()) {
-        out.add(normalizer.apply(record));
+        out.add(record);
         cursor.lastSequenceNumber = record.dynamodb().sequenceNumber();
       }
       cursor.iterator = page.nextShardIterator();

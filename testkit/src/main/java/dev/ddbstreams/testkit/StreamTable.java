@@ -20,7 +20,7 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
  * StreamTable table = StreamTable.builder()            // unique name, PK and SK strings
  *     .viewType(StreamViewType.NEW_AND_OLD_IMAGES)
  *     .ttlAttribute("expiresAt")
- *     .create(DynamoDbLocal.shared().client());
+ *     .create(DynamoDbEmulator.shared().client());
  * }</pre>
  *
  * <p>Immutable and thread-safe.
@@ -84,8 +84,8 @@ public final class StreamTable {
   }
 
   /**
-   * Returns the ARN of the table's stream, as DynamoDB Local reports it ({@code
-   * arn:aws:dynamodb:ddblocal:000000000000:table/NAME/stream/LABEL}).
+   * Returns the ARN of the table's stream ({@code
+   * arn:aws:dynamodb:REGION:ACCOUNT:table/NAME/stream/LABEL}).
    *
    * @return the stream ARN
    */
@@ -130,10 +130,9 @@ public final class StreamTable {
   }
 
   /**
-   * Returns a new reader of this table's stream that normalises DynamoDB Local's records (see
-   * {@link StreamReader#of}).
+   * Returns a new reader of this table's stream.
    *
-   * @param streams the streams client of the DynamoDB Local instance that holds this table
+   * @param streams a streams client of the emulator that holds this table
    * @return a reader positioned at the start of the stream
    */
   public StreamReader reader(DynamoDbStreamsClient streams) {

@@ -1,14 +1,14 @@
 /**
- * Test support for ddbstreams: embedded DynamoDB Local, tables with streams, and a reader that
- * returns the stream's records as AWS would send them.
+ * Test support for ddbstreams: the project's DynamoDB emulator as a JUnit 5 extension, tables with
+ * streams, stream readers, Lambda event builders and assertions.
  *
  * <p>Typical use:
  *
  * <pre>{@code
- * DynamoDbLocal local = DynamoDbLocal.shared();
- * StreamTable table = StreamTable.builder().create(local.client());
- * StreamReader reader = table.reader(local.streamsClient());
- * local.client().putItem(b -> b.tableName(table.name()).item(item));
+ * DynamoDbEmulator emulator = DynamoDbEmulator.shared();
+ * StreamTable table = StreamTable.builder().create(emulator.client());
+ * StreamReader reader = table.reader(emulator.streamsClient());
+ * emulator.client().putItem(b -> b.tableName(table.name()).item(item));
  * List<Record> records = reader.awaitRecords(1, Duration.ofSeconds(5));
  * }</pre>
  *

@@ -2,6 +2,7 @@ package dev.ddbstreams.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ddbstreams.emulator.DynamoDbEmulator;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +51,7 @@ class AttributeTypesIT {
 
   @Test
   void everyAttributeTypeRoundTripsThroughTheStreamUnchanged() {
-    DynamoDbLocal local = DynamoDbLocal.shared();
+    DynamoDbEmulator local = DynamoDbEmulator.shared();
     StreamTable table = StreamTable.builder().create(local.client());
     StreamReader reader = table.reader(local.streamsClient());
     Map<String, AttributeValue> item = everyType();

@@ -3,6 +3,7 @@ package dev.ddbstreams.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ddbstreams.emulator.DynamoDbEmulator;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
@@ -23,7 +24,7 @@ class BatchWritesIT {
 
   @Test
   void writesEveryItemOnceAndBuildsEachOnTheWritingThreads() {
-    DynamoDbLocal local = DynamoDbLocal.shared();
+    DynamoDbEmulator local = DynamoDbEmulator.shared();
     StreamTable table = StreamTable.builder().create(local.client());
     Set<String> builtOn = ConcurrentHashMap.newKeySet();
     Map<Integer, Integer> built = new ConcurrentHashMap<>();
@@ -55,7 +56,7 @@ class BatchWritesIT {
 
   @Test
   void aFailedRequestFailsTheCall() {
-    DynamoDbLocal local = DynamoDbLocal.shared();
+    DynamoDbEmulator local = DynamoDbEmulator.shared();
     assertThatThrownBy(() -> BatchWrites.put(local.client(), "no-such-table", 60, i -> item(i, 1)))
         .isInstanceOf(ResourceNotFoundException.class);
     assertThatThrownBy(() -> BatchWrites.put(local.client(), "t", 1, i -> item(i, 1), 0))

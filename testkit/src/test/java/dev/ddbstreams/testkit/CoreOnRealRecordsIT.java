@@ -15,6 +15,7 @@ import dev.ddbstreams.annotation.OnInsert;
 import dev.ddbstreams.annotation.OnModify;
 import dev.ddbstreams.annotation.OnRemove;
 import dev.ddbstreams.annotation.TtlMatch;
+import dev.ddbstreams.emulator.DynamoDbEmulator;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,7 +34,7 @@ import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
-/** Core's record model and router on records produced by real writes to DynamoDB Local. */
+/** Core's record model and router on records produced by real writes to the emulator. */
 class CoreOnRealRecordsIT {
   private static final Duration WAIT = Duration.ofSeconds(15);
 
@@ -58,7 +59,7 @@ class CoreOnRealRecordsIT {
    * stream record for it.
    */
   private static List<Record> writeEveryKind(StreamTable table) {
-    DynamoDbClient ddb = DynamoDbLocal.shared().client();
+    DynamoDbClient ddb = DynamoDbEmulator.shared().client();
     String t = table.name();
     ddb.putItem(b -> b.tableName(t).item(pet("1", "Rex", "10")));
     ddb.putItem(b -> b.tableName(t).item(pet("1", "Rex", "13")));
@@ -91,7 +92,7 @@ class CoreOnRealRecordsIT {
                             .build()))));
     ddb.deleteItem(b -> b.tableName(t).key(key("2")));
     ddb.putItem(b -> b.tableName(t).item(pet("3", "Kit", "2.0")));
-    return table.reader(DynamoDbLocal.shared().streamsClient()).awaitRecords(8, WAIT);
+    return table.reader(DynamoDbEmulator.shared().streamsClient()).awaitRecords(8, WAIT);
   }
 
   @ParameterizedTest
@@ -100,7 +101,7 @@ class CoreOnRealRecordsIT {
       names = {"KEYS_ONLY", "NEW_IMAGE", "OLD_IMAGE", "NEW_AND_OLD_IMAGES"})
   void typedRecordsFollowTheViewType(StreamViewType streamViewType) {
     StreamTable table =
-        StreamTable.builder().viewType(streamViewType).create(DynamoDbLocal.shared().client());
+        StreamTable.builder().viewType(streamViewType).create(DynamoDbEmulator.shared().client());
     List<StreamRecord<Pet>> records =
         writeEveryKind(table).stream().map(r -> StreamRecord.of(r, Pet.class)).toList();
     ViewType viewType = ViewType.valueOf(streamViewType.name());
@@ -152,7 +153,7 @@ class CoreOnRealRecordsIT {
     StreamTable table =
         StreamTable.builder()
             .viewType(StreamViewType.NEW_AND_OLD_IMAGES)
-            .create(DynamoDbLocal.shared().client());
+            .create(DynamoDbEmulator.shared().client());
     List<StreamRecord<Pet>> records =
         writeEveryKind(table).stream().map(r -> StreamRecord.of(r, Pet.class)).toList();
 
@@ -161,7 +162,7 @@ class CoreOnRealRecordsIT {
     assertThat(overwrite.numberChangedByMoreThan("weightKg", 2)).isTrue();
     // Overwriting 2 with 2.0 changed nothing, so the stream has no ninth record.
     assertThat(records).hasSize(8);
-    assertThat(table.reader(DynamoDbLocal.shared().streamsClient()).readAll()).hasSize(8);
+    assertThat(table.reader(DynamoDbEmulator.shared().streamsClient()).readAll()).hasSize(8);
   }
 
   static final class Handlers {
@@ -190,14 +191,14 @@ class CoreOnRealRecordsIT {
 
   @Test
   void routerHandlesRealRecordsIncludingATtlDelete() {
-    DynamoDbLocal local = DynamoDbLocal.shared();
+    DynamoDbEmulator local = DynamoDbEmulator.shared();
     StreamTable table =
         StreamTable.builder()
             .viewType(StreamViewType.NEW_AND_OLD_IMAGES)
             .ttlAttribute("expiresAt")
             .create(local.client());
     List<Record> written = new ArrayList<>(writeEveryKind(table));
-    TimeToLive.expire(local.client(), table, pet("9", "Old", "1"));
+    TimeToLive.expire(local, table, pet("9", "Old", "1"));
     StreamReader reader = table.reader(local.streamsClient());
     List<Record> all = reader.awaitRecords(10, WAIT);
     Handlers handlers = new Handlers();

@@ -3,6 +3,7 @@ package dev.ddbstreams.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ddbstreams.emulator.DynamoDbEmulator;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +31,7 @@ class StreamReaderIT {
 
   @Test
   void readNewReturnsEachRecordOnceAndReadAllStartsOver() {
-    DynamoDbLocal local = DynamoDbLocal.shared();
+    DynamoDbEmulator local = DynamoDbEmulator.shared();
     StreamTable table = StreamTable.builder().create(local.client());
     StreamReader reader = table.reader(local.streamsClient());
 
@@ -47,7 +48,7 @@ class StreamReaderIT {
 
   @Test
   void readsAcrossShardRolloversParentsFirst() {
-    try (DynamoDbLocal local = DynamoDbLocal.start()) {
+    try (DynamoDbEmulator local = DynamoDbEmulator.start()) {
       StreamTable table = StreamTable.builder().create(local.client());
       StreamReader reader = table.reader(local.streamsClient());
 
@@ -74,7 +75,7 @@ class StreamReaderIT {
 
   @Test
   void awaitRecordsWaitsForRecordsWrittenLater() {
-    DynamoDbLocal local = DynamoDbLocal.shared();
+    DynamoDbEmulator local = DynamoDbEmulator.shared();
     StreamTable table = StreamTable.builder().create(local.client());
     StreamReader reader = table.reader(local.streamsClient());
 
@@ -91,7 +92,7 @@ class StreamReaderIT {
 
   @Test
   void awaitRecordsFailsWithWhatItGotOnTimeout() {
-    DynamoDbLocal local = DynamoDbLocal.shared();
+    DynamoDbEmulator local = DynamoDbEmulator.shared();
     StreamTable table = StreamTable.builder().create(local.client());
     StreamReader reader = table.reader(local.streamsClient());
     put(local.client(), table, "only");

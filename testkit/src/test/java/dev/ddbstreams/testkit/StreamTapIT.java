@@ -8,6 +8,7 @@ import dev.ddbstreams.RecordStatus;
 import dev.ddbstreams.StreamRecord;
 import dev.ddbstreams.StreamRouter;
 import dev.ddbstreams.annotation.OnInsert;
+import dev.ddbstreams.emulator.DynamoDbEmulator;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +18,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
-@DynamoDbLocalTest
+@DynamoDbEmulatorTest
 class StreamTapIT {
 
   static final class Welcomes {
@@ -36,7 +37,7 @@ class StreamTapIT {
 
   @Test
   void feedsTheRealStreamToTheRouterAndRedeliversFromTheCheckpoint(
-      DynamoDbClient ddb, DynamoDbStreamsClient streams, DynamoDbLocal local) {
+      DynamoDbClient ddb, DynamoDbStreamsClient streams, DynamoDbEmulator local) {
     assertThat(local.client()).isSameAs(ddb);
     StreamTable table = StreamTable.builder().create(ddb);
     Welcomes welcomes = new Welcomes();

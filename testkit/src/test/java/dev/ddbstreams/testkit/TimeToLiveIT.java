@@ -3,6 +3,7 @@ package dev.ddbstreams.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ddbstreams.emulator.DynamoDbEmulator;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -27,12 +28,12 @@ class TimeToLiveIT {
 
   @Test
   void anExpiredItemArrivesAsARemoveByTheDynamoDbService() {
-    DynamoDbLocal local = DynamoDbLocal.shared();
+    DynamoDbEmulator local = DynamoDbEmulator.shared();
     StreamTable table = StreamTable.builder().ttlAttribute("expiresAt").create(local.client());
     StreamReader reader = table.reader(local.streamsClient());
 
     long started = System.nanoTime();
-    Map<String, AttributeValue> written = TimeToLive.expire(local.client(), table, pet());
+    Map<String, AttributeValue> written = TimeToLive.expire(local, table, pet());
     LOG.info("TTL delete took {} ms", (System.nanoTime() - started) / 1_000_000);
     List<Record> records = reader.awaitRecords(2, WAIT);
 
@@ -40,31 +41,43 @@ class TimeToLiveIT {
         .extracting(Record::eventName)
         .containsExactly(OperationType.INSERT, OperationType.REMOVE);
     Record delete = records.get(1);
-    assertThat(LocalRecords.isTtlDelete(delete)).isTrue();
-    assertThat(delete.userIdentity()).isEqualTo(LocalRecords.ttlIdentity());
+    assertThat(TtlDeletes.isTtlDelete(delete)).isTrue();
+    assertThat(delete.userIdentity()).isEqualTo(TtlDeletes.serviceIdentity());
     assertThat(delete.dynamodb().oldImage()).isEqualTo(written).containsKey("expiresAt");
     assertThat(delete.dynamodb().hasNewImage()).isFalse();
-    assertThat(LocalRecords.isTtlDelete(records.get(0))).isFalse();
+    assertThat(TtlDeletes.isTtlDelete(records.get(0))).isFalse();
   }
 
   @Test
-  void dynamoDbLocalSendsTheExpiryAsEventExpireWithoutIdentity() {
-    DynamoDbLocal local = DynamoDbLocal.shared();
+  void anItemIsNotDeletedBeforeItsExpiryTimeAndTheSweepDeletesOnlyExpiredItems() {
+    DynamoDbEmulator local = DynamoDbEmulator.shared();
     StreamTable table = StreamTable.builder().ttlAttribute("expiresAt").create(local.client());
-    StreamReader raw = StreamReader.raw(local.streamsClient(), table.streamArn());
+    StreamReader reader = table.reader(local.streamsClient());
+    long inAnHour = local.clock().instant().getEpochSecond() + 3600;
+    Map<String, AttributeValue> later = new java.util.HashMap<>(pet());
+    later.put("SK", AttributeValue.fromS("PET#2"));
+    later.put("expiresAt", AttributeValue.fromN(Long.toString(inAnHour)));
+    local.client().putItem(b -> b.tableName(table.name()).item(later));
 
-    TimeToLive.expire(local.client(), table, pet());
-    Record delete = raw.awaitRecords(2, WAIT).get(1);
+    TimeToLive.expire(local, table, pet());
 
-    assertThat(delete.eventNameAsString()).isEqualTo("EXPIRE");
-    assertThat(delete.eventName()).isEqualTo(OperationType.UNKNOWN_TO_SDK_VERSION);
-    assertThat(delete.userIdentity()).isNull();
-    assertThat(LocalRecords.isLocalTtlDelete(delete)).isTrue();
+    assertThat(reader.awaitRecords(3, WAIT))
+        .extracting(Record::eventName)
+        .containsExactly(OperationType.INSERT, OperationType.INSERT, OperationType.REMOVE);
+    assertThat(
+            local
+                .client()
+                .getItem(
+                    b ->
+                        b.tableName(table.name())
+                            .key(Map.of("PK", later.get("PK"), "SK", later.get("SK"))))
+                .hasItem())
+        .isTrue();
   }
 
   @Test
   void anOrdinaryDeleteIsNotATtlDelete() {
-    DynamoDbLocal local = DynamoDbLocal.shared();
+    DynamoDbEmulator local = DynamoDbEmulator.shared();
     StreamTable table = StreamTable.builder().ttlAttribute("expiresAt").create(local.client());
     StreamReader reader = table.reader(local.streamsClient());
 
@@ -79,21 +92,20 @@ class TimeToLiveIT {
 
     assertThat(delete.eventName()).isEqualTo(OperationType.REMOVE);
     assertThat(delete.userIdentity()).isNull();
-    assertThat(LocalRecords.isTtlDelete(delete)).isFalse();
+    assertThat(TtlDeletes.isTtlDelete(delete)).isFalse();
   }
 
   @Test
   void expireRefusesATableWithoutTtlAndAnItemWithoutKeys() {
-    DynamoDbLocal local = DynamoDbLocal.shared();
+    DynamoDbEmulator local = DynamoDbEmulator.shared();
     StreamTable noTtl = StreamTable.builder().create(local.client());
     StreamTable withTtl = StreamTable.builder().ttlAttribute("expiresAt").create(local.client());
 
-    assertThatThrownBy(() -> TimeToLive.expire(local.client(), noTtl, pet()))
+    assertThatThrownBy(() -> TimeToLive.expire(local, noTtl, pet()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("has no TTL attribute");
     assertThatThrownBy(
-            () ->
-                TimeToLive.expire(local.client(), withTtl, Map.of("PK", AttributeValue.fromS("x"))))
+            () -> TimeToLive.expire(local, withTtl, Map.of("PK", AttributeValue.fromS("x"))))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("lacks key attribute 'SK'");
     assertThat(withTtl.reader(local.streamsClient()).readAll()).isEmpty();

@@ -1,8 +1,8 @@
 package dev.ddbstreams.examples.pettracker;
 
 import dev.ddbstreams.StreamRouter;
+import dev.ddbstreams.emulator.DynamoDbEmulator;
 import dev.ddbstreams.kcl.KclStreamConsumer;
-import dev.ddbstreams.testkit.DynamoDbLocal;
 import dev.ddbstreams.testkit.StreamReader;
 import dev.ddbstreams.testkit.StreamTable;
 import dev.ddbstreams.testkit.kcl.LocalKcl;
@@ -15,15 +15,15 @@ import software.amazon.awssdk.services.dynamodb.model.Record;
 
 /**
  * {@link Mode#KCL}, the default: the router behind a {@link KclStreamConsumer}, the way a fleet of
- * workers runs it ({@link PetTrackerKclWorker}), here one worker on DynamoDB Local with the
- * testkit's fast-start settings. KCL reads in the background; "caught up" means every lease's
- * checkpoint has reached the newest record of the stream. A redelivery is a second application (its
- * own lease table) reading the stream from the start.
+ * workers runs it ({@link PetTrackerKclWorker}), here one worker on the emulator with the testkit's
+ * fast-start settings. KCL reads in the background; "caught up" means every lease's checkpoint has
+ * reached the newest record of the stream. A redelivery is a second application (its own lease
+ * table) reading the stream from the start.
  */
 final class KclWorkers implements DemoConsumer {
   private static final Duration CATCH_UP = Duration.ofSeconds(90);
 
-  private final DynamoDbLocal local;
+  private final DynamoDbEmulator local;
   private final LocalKcl kcl;
   private final String streamArn;
   private final StreamRouter router;
@@ -35,7 +35,7 @@ final class KclWorkers implements DemoConsumer {
   private long records;
   private long timeouts;
 
-  KclWorkers(DynamoDbLocal local, String streamArn, StreamRouter router) {
+  KclWorkers(DynamoDbEmulator local, String streamArn, StreamRouter router) {
     this.local = local;
     this.kcl = LocalKcl.of(local);
     this.streamArn = streamArn;
@@ -48,10 +48,9 @@ final class KclWorkers implements DemoConsumer {
     kcl.prepareLeaseTable(app, streamArn);
     KclStreamConsumer c =
         KclStreamConsumer.builder()
-            .streamArn(LocalKcl.kclStreamArn(streamArn))
+            .streamArn(streamArn)
             .applicationName(app)
             .dynamoDbClient(kcl.leaseClient())
-            // Also hands out DynamoDB Local's TTL deletes as AWS does, as in the other modes.
             .streamsClient(kcl.streamsClient())
             .router(router)
             .retryBackoff(Duration.ofMillis(50), Duration.ofSeconds(1))

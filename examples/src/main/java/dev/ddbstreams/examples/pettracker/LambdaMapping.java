@@ -5,7 +5,6 @@ import dev.ddbstreams.lambda.FailedBatch;
 import dev.ddbstreams.lambda.FastDynamoDbStreamLambda;
 import dev.ddbstreams.lambda.LocalEventSourceMapping;
 import dev.ddbstreams.lambda.StartingPosition;
-import dev.ddbstreams.testkit.NormalizingStreamsClient;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -46,7 +45,7 @@ final class LambdaMapping implements DemoConsumer {
   }
 
   LambdaMapping(DynamoDbStreamsClient streams, String streamArn, StreamRouter router, int size) {
-    this.streams = new NormalizingStreamsClient(streams);
+    this.streams = streams;
     this.streamArn = streamArn;
     this.router = router;
     this.batchSize = size;

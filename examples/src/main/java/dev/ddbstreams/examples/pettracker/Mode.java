@@ -1,7 +1,7 @@
 package dev.ddbstreams.examples.pettracker;
 
 import dev.ddbstreams.StreamRouter;
-import dev.ddbstreams.testkit.DynamoDbLocal;
+import dev.ddbstreams.emulator.DynamoDbEmulator;
 import java.util.Locale;
 
 /** How the demo consumes the stream; {@code --mode kcl|lambda|direct}, KCL by default. */
@@ -9,21 +9,24 @@ enum Mode {
   /** The router gets Lambda-sized batches read straight from the stream. */
   DIRECT {
     @Override
-    DemoConsumer open(DynamoDbLocal local, String streamArn, StreamRouter router, int batchSize) {
+    DemoConsumer open(
+        DynamoDbEmulator local, String streamArn, StreamRouter router, int batchSize) {
       return new DirectBatches(local.streamsClient(), streamArn, router, batchSize);
     }
   },
   /** The router behind a Lambda function, fed by the local event source mapping. */
   LAMBDA {
     @Override
-    DemoConsumer open(DynamoDbLocal local, String streamArn, StreamRouter router, int batchSize) {
+    DemoConsumer open(
+        DynamoDbEmulator local, String streamArn, StreamRouter router, int batchSize) {
       return new LambdaMapping(local.streamsClient(), streamArn, router, batchSize);
     }
   },
   /** The router behind a KCL worker, as a fleet runs it. The default. */
   KCL {
     @Override
-    DemoConsumer open(DynamoDbLocal local, String streamArn, StreamRouter router, int batchSize) {
+    DemoConsumer open(
+        DynamoDbEmulator local, String streamArn, StreamRouter router, int batchSize) {
       return new KclWorkers(local, streamArn, router);
     }
   };
@@ -31,14 +34,14 @@ enum Mode {
   /**
    * Starts consuming a stream.
    *
-   * @param local the DynamoDB Local instance of the stream
+   * @param local the emulator that holds the stream
    * @param streamArn the stream
    * @param router the handlers
    * @param batchSize the most records per batch
    * @return the consumer; close it when done
    */
   abstract DemoConsumer open(
-      DynamoDbLocal local, String streamArn, StreamRouter router, int batchSize);
+      DynamoDbEmulator local, String streamArn, StreamRouter router, int batchSize);
 
   /** Parses {@code kcl}, {@code lambda} or {@code direct}, in any case. */
   static Mode parse(String name) {

@@ -3,7 +3,7 @@ package dev.ddbstreams.examples.pettracker;
 import dev.ddbstreams.InMemoryIdempotencyStore;
 import dev.ddbstreams.StreamRouter;
 import dev.ddbstreams.ViewType;
-import dev.ddbstreams.testkit.DynamoDbLocal;
+import dev.ddbstreams.emulator.DynamoDbEmulator;
 import dev.ddbstreams.testkit.StreamTable;
 import dev.ddbstreams.testkit.TimeToLive;
 import java.io.PrintStream;
@@ -26,11 +26,11 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 
 /**
- * The PetTracker demo: embedded DynamoDB Local, the PetTracker table with a NEW_AND_OLD_IMAGES
- * stream and TTL, a second DynamoDB Local standing in for the replica's region, an in-memory Lucene
- * index, a seeded workload, and every handler of the stream guide consuming the real stream through
- * one router with an idempotency store while the workload writes. Ends with a report and an exit
- * code that is non-zero if any check failed.
+ * The PetTracker demo: the DynamoDB emulator, the PetTracker table with a NEW_AND_OLD_IMAGES stream
+ * and TTL, a second emulator standing in for the replica's region, an in-memory Lucene index, a
+ * seeded workload, and every handler of the stream guide consuming the real stream through one
+ * router with an idempotency store while the workload writes. Ends with a report and an exit code
+ * that is non-zero if any check failed.
  *
  * <p>Run with {@code mvn -B -q -pl examples -am package -DskipTests -Ddemo}; pass {@code
  * -Ddemo.args="--records 5000 --seed 7 --mode lambda"} for other sizes and the Lambda path; the
@@ -76,18 +76,18 @@ public final class PetTrackerDemo {
               Mode.parse(options.getOrDefault("--mode", "kcl")));
       status = demo.run() == 0 ? 0 : 1;
     } catch (RuntimeException | Error e) {
-      // Report anything, or the non-daemon threads of DynamoDB Local would keep the JVM alive.
+      // Report anything, or non-daemon threads (KCL, HTTP clients) could keep the JVM alive.
       e.printStackTrace();
       status = 2;
     }
-    // DynamoDB Local keeps non-daemon threads; exit explicitly with the demo's verdict.
+    // KCL and the HTTP clients may keep non-daemon threads; exit explicitly with the verdict.
     System.exit(status);
   }
 
   /** Runs the demo and returns the number of failed checks. */
   int run() {
     long started = System.nanoTime();
-    DynamoDbLocal local = DynamoDbLocal.shared();
+    DynamoDbEmulator local = DynamoDbEmulator.shared();
     DynamoDbClient dynamo = local.client();
     StreamTable table =
         StreamTable.builder()
@@ -95,20 +95,19 @@ public final class PetTrackerDemo {
             .viewType(StreamViewType.NEW_AND_OLD_IMAGES)
             .ttlAttribute("expiresAt")
             .create(dynamo);
-    try (DynamoDbLocal otherRegion = DynamoDbLocal.start();
+    try (DynamoDbEmulator otherRegion = DynamoDbEmulator.start();
         LuceneSearchIndex search = new LuceneSearchIndex()) {
       String replicaTable = createReplica(otherRegion.client(), table.name() + "-Replica");
       out.printf(
-          "DynamoDB Local started in %d ms; table %s, replica %s in a second DynamoDB Local; "
+          "DynamoDB emulator started in %d ms; table %s, replica %s in a second emulator; "
               + "mode %s%n",
           local.startTime().toMillis(),
           table.name(),
           replicaTable,
           mode.name().toLowerCase(Locale.ROOT));
 
-      // Expire first: DynamoDB Local sweeps a TTL table 20 items per 10 s, so on a full table the
-      // expiry could take minutes.
-      TimeToLive.expire(dynamo, table, ghost());
+      // A real TTL delete by the emulator's sweeper, so the stream carries one for every handler.
+      TimeToLive.expire(local, table, ghost());
 
       WriteTimes writeTimes = new WriteTimes();
       LagProbe probe = new LagProbe(writeTimes);

@@ -10,7 +10,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * When each write of the demo's workload was made, per item, so the lag from a write to its handler
- * can be measured: DynamoDB Local rounds {@code ApproximateCreationDateTime} down to the minute,
+ * can be measured: DynamoDB Streams rounds {@code ApproximateCreationDateTime} down to the second,
  * too coarse for that. Changes to one item reach the stream in write order, so the n-th record of
  * an item belongs to its n-th write. Thread-safe.
  */

@@ -3,8 +3,8 @@ package dev.ddbstreams.examples.pettracker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ddbstreams.StreamRouter;
-import dev.ddbstreams.testkit.DynamoDbLocal;
-import dev.ddbstreams.testkit.DynamoDbLocalTest;
+import dev.ddbstreams.emulator.DynamoDbEmulator;
+import dev.ddbstreams.testkit.DynamoDbEmulatorTest;
 import dev.ddbstreams.testkit.StreamEvents;
 import dev.ddbstreams.testkit.StreamReader;
 import dev.ddbstreams.testkit.StreamTable;
@@ -21,14 +21,14 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Record;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
-@DynamoDbLocalTest
+@DynamoDbEmulatorTest
 class CrossRegionReplicationIT {
-  /** A second DynamoDB Local standing in for the replica's region. */
-  private static DynamoDbLocal otherRegion;
+  /** A second emulator standing in for the replica's region. */
+  private static DynamoDbEmulator otherRegion;
 
   @BeforeAll
   static void startOtherRegion() {
-    otherRegion = DynamoDbLocal.start();
+    otherRegion = DynamoDbEmulator.start();
   }
 
   @AfterAll
@@ -38,14 +38,14 @@ class CrossRegionReplicationIT {
 
   @Test
   void replicaEndsEqualToThePrimaryAfterWritesDeletesAndTtlExpiries(
-      DynamoDbClient ddb, DynamoDbStreamsClient streams) {
+      DynamoDbEmulator emulator, DynamoDbClient ddb, DynamoDbStreamsClient streams) {
     StreamTable table = StreamTable.builder().ttlAttribute("expiresAt").create(ddb);
     String replica = PetTrackerDemo.createReplica(otherRegion.client(), table.name());
     StreamRouter router =
         StreamRouter.builder()
             .handlers(new CrossRegionReplication(otherRegion.client(), replica))
             .build();
-    TimeToLive.expire(ddb, table, item(PetItems.pet("u9", "ghost", "cat", 3)));
+    TimeToLive.expire(emulator, table, item(PetItems.pet("u9", "ghost", "cat", 3)));
     put(ddb, table, PetItems.pet("u1", "p1", "dog", 20));
     put(ddb, table, PetItems.pet("u1", "p2", "cat", 4));
     put(ddb, table, PetItems.pet("u1", "p1", "dog", 24));
@@ -66,7 +66,7 @@ class CrossRegionReplicationIT {
 
   @Test
   void replayingAnOlderChangeDoesNotRollTheReplicaBack(
-      DynamoDbClient ddb, DynamoDbStreamsClient streams) {
+      DynamoDbEmulator emulator, DynamoDbClient ddb, DynamoDbStreamsClient streams) {
     StreamTable table = StreamTable.builder().create(ddb);
     String replica = PetTrackerDemo.createReplica(otherRegion.client(), table.name());
     StreamRouter router =

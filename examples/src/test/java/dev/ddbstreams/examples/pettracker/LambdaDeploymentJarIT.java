@@ -35,7 +35,7 @@ class LambdaDeploymentJarIT {
       """;
 
   @Test
-  void leavesOutDynamoDbLocalTheTestkitAndKcl() throws Exception {
+  void leavesOutTheEmulatorTheTestkitAndKcl() throws Exception {
     assertThat(JAR).exists();
     try (JarFile jar = new JarFile(JAR.toFile())) {
       assertThat(jar.getEntry("dev/ddbstreams/examples/pettracker/PetTrackerLambda.class"))
@@ -43,7 +43,7 @@ class LambdaDeploymentJarIT {
       assertThat(jar.getEntry("dev/ddbstreams/lambda/FastDynamoDbStreamLambda.class")).isNotNull();
       assertThat(jar.stream().map(e -> e.getName()))
           .noneMatch(n -> n.startsWith("dev/ddbstreams/testkit/"))
-          .noneMatch(n -> n.startsWith("com/amazonaws/services/dynamodbv2/local/"))
+          .noneMatch(n -> n.startsWith("dev/ddbstreams/emulator/"))
           .noneMatch(n -> n.startsWith("software/amazon/kinesis/"));
     }
     assertThat(Files.size(JAR)).isLessThan(30L * 1024 * 1024);

@@ -6,7 +6,8 @@ import static dev.ddbstreams.examples.pettracker.CrossRegionReplicationIT.put;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ddbstreams.StreamRouter;
-import dev.ddbstreams.testkit.DynamoDbLocalTest;
+import dev.ddbstreams.emulator.DynamoDbEmulator;
+import dev.ddbstreams.testkit.DynamoDbEmulatorTest;
 import dev.ddbstreams.testkit.StreamTable;
 import dev.ddbstreams.testkit.StreamTap;
 import dev.ddbstreams.testkit.TimeToLive;
@@ -15,13 +16,13 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
-@DynamoDbLocalTest
+@DynamoDbEmulatorTest
 class SearchSyncIT {
   @Test
   void indexHoldsExactlyTheLivePetsAfterChangesDeletesAndTtlExpiries(
-      DynamoDbClient ddb, DynamoDbStreamsClient streams) {
+      DynamoDbEmulator emulator, DynamoDbClient ddb, DynamoDbStreamsClient streams) {
     StreamTable table = StreamTable.builder().ttlAttribute("expiresAt").create(ddb);
-    TimeToLive.expire(ddb, table, item(PetItems.pet("u9", "ghost", "dog", 3)));
+    TimeToLive.expire(emulator, table, item(PetItems.pet("u9", "ghost", "dog", 3)));
     put(ddb, table, PetItems.pet("u1", "p1", "dog", 20));
     put(ddb, table, PetItems.pet("u1", "p2", "dog", 8));
     put(ddb, table, PetItems.pet("u2", "p3", "cat", 4));

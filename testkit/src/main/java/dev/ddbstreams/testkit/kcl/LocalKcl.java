@@ -1,7 +1,7 @@
 package dev.ddbstreams.testkit.kcl;
 
 import com.amazonaws.services.dynamodbv2.streamsadapter.util.KinesisMapperUtil;
-import dev.ddbstreams.testkit.DynamoDbLocal;
+import dev.ddbstreams.emulator.DynamoDbEmulator;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -26,18 +26,12 @@ import software.amazon.kinesis.retrieval.kpl.ExtendedSequenceNumber;
 import software.amazon.kinesis.retrieval.polling.PollingConfig;
 
 /**
- * What KCL 3 and the DynamoDB Streams Kinesis adapter 2.0.1 need to run against embedded DynamoDB
- * Local, and to start in seconds instead of minutes. None of it is needed against real DynamoDB.
+ * What makes KCL 3 and the DynamoDB Streams Kinesis adapter 2.0.1 start in seconds instead of
+ * minutes against the project's DynamoDB emulator. The emulator behaves like the service (ARNs with
+ * a real region, child shards answered, TTL deletes as {@code REMOVE} by the service), so KCL uses
+ * its clients unchanged; only timings are shortened here.
  *
  * <ul>
- *   <li><b>ARNs.</b> DynamoDB Local's stream ARNs carry the region {@code ddblocal}, which the
- *       adapter rejects. Give KCL {@link #kclStreamArn(String)} (region {@code us-east-1}) and
- *       {@link #streamsClient()}, which maps ARNs back on the way to DynamoDB Local.
- *   <li><b>Child shards.</b> DynamoDB Local answers the adapter's child-shard lookup at the end of
- *       a shard with nothing; {@link #streamsClient()} answers it, so shards rolled over while KCL
- *       runs get leases.
- *   <li><b>TTL deletes.</b> {@link #streamsClient()} hands them out as AWS does, {@code REMOVE} by
- *       the DynamoDB service, not as DynamoDB Local's {@code EXPIRE}.
  *   <li><b>Lease table.</b> {@link #prepareLeaseTable(String, String)} creates the lease table with
  *       the {@code LeaseOwnerToLeaseKeyIndex} KCL 3 waits for and seeds one lease per shard, so the
  *       scheduler's first shard sync is skipped.
@@ -45,10 +39,10 @@ import software.amazon.kinesis.retrieval.polling.PollingConfig;
  * </ul>
  *
  * <pre>{@code
- * LocalKcl kcl = LocalKcl.of(DynamoDbLocal.shared());
+ * LocalKcl kcl = LocalKcl.of(DynamoDbEmulator.shared());
  * kcl.prepareLeaseTable("my-app", table.streamArn());
  * KclStreamConsumer.builder()
- *     .streamArn(LocalKcl.kclStreamArn(table.streamArn()))
+ *     .streamArn(table.streamArn())
  *     .applicationName("my-app")
  *     .dynamoDbClient(kcl.leaseClient())
  *     .streamsClient(kcl.streamsClient())
@@ -60,76 +54,44 @@ import software.amazon.kinesis.retrieval.polling.PollingConfig;
  * <p>Thread-safe.
  */
 public final class LocalKcl {
-  /** The region DynamoDB Local puts into stream ARNs. */
-  public static final String LOCAL_REGION = "ddblocal";
-
-  /** The region put in place of {@link #LOCAL_REGION} in ARNs handed to KCL. */
-  public static final String KCL_REGION = "us-east-1";
-
   /** The lease table index KCL 3 creates and waits for. */
   public static final String LEASE_OWNER_INDEX = "LeaseOwnerToLeaseKeyIndex";
 
   /** Failover time for tests: a dead worker's leases are taken after about this long. */
   public static final long FAILOVER_MILLIS = 2000;
 
-  private final DynamoDbLocal local;
-  private final DynamoDbStreamsClient streams;
+  private final DynamoDbEmulator emulator;
 
-  private LocalKcl(DynamoDbLocal local) {
-    this.local = local;
-    this.streams = new LocalKclStreamsClient(local.streamsClient());
+  private LocalKcl(DynamoDbEmulator emulator) {
+    this.emulator = emulator;
   }
 
   /**
-   * Returns KCL support for an instance of DynamoDB Local.
+   * Returns KCL support for an emulator.
    *
-   * @param local the instance
+   * @param emulator the emulator
    * @return support bound to it
    */
-  public static LocalKcl of(DynamoDbLocal local) {
-    return new LocalKcl(local);
+  public static LocalKcl of(DynamoDbEmulator emulator) {
+    return new LocalKcl(emulator);
   }
 
   /**
-   * Returns the ARN to hand to KCL for a DynamoDB Local stream ARN.
+   * Returns the streams client to give KCL: the emulator's own.
    *
-   * @param localArn an ARN with the region {@code ddblocal}; other ARNs are returned unchanged
-   * @return the ARN with the region {@code us-east-1}
-   */
-  public static String kclStreamArn(String localArn) {
-    return localArn.replace(":dynamodb:" + LOCAL_REGION + ":", ":dynamodb:" + KCL_REGION + ":");
-  }
-
-  /**
-   * Returns the DynamoDB Local ARN for an ARN handed to KCL; the inverse of {@link
-   * #kclStreamArn(String)}.
-   *
-   * @param kclArn an ARN with the region {@code us-east-1}; other ARNs are returned unchanged
-   * @return the ARN with the region {@code ddblocal}
-   */
-  public static String localStreamArn(String kclArn) {
-    return kclArn.replace(":dynamodb:" + KCL_REGION + ":", ":dynamodb:" + LOCAL_REGION + ":");
-  }
-
-  /**
-   * Returns a streams client for KCL: it accepts KCL's ARNs and answers with them, it answers
-   * {@code DescribeStream} with a {@code CHILD_SHARDS} shard filter, which DynamoDB Local does not,
-   * and its records are normalised like {@link dev.ddbstreams.testkit.StreamReader}'s (a TTL delete
-   * is a {@code REMOVE} by the DynamoDB service).
-   *
-   * @return the same client on every call; closing it leaves DynamoDB Local's client open
+   * @return the same client on every call; it belongs to the emulator
    */
   public DynamoDbStreamsClient streamsClient() {
-    return streams;
+    return emulator.streamsClient();
   }
 
   /**
-   * Returns the client KCL keeps its lease table with: DynamoDB Local's asynchronous client.
+   * Returns the client KCL keeps its lease table with: the emulator's asynchronous client.
    *
    * @return the client
    */
   public DynamoDbAsyncClient leaseClient() {
-    return local.asyncClient();
+    return emulator.asyncClient();
   }
 
   /**
@@ -139,11 +101,11 @@ public final class LocalKcl {
    * skips its slow first shard sync. Idempotent.
    *
    * @param applicationName the consumer's application name, which is the lease table's name
-   * @param localStreamArn the stream, in DynamoDB Local's form or KCL's
+   * @param streamArn the stream
    * @return the shard IDs leases were added for
    */
-  public List<String> prepareLeaseTable(String applicationName, String localStreamArn) {
-    DynamoDbClient dynamo = local.client();
+  public List<String> prepareLeaseTable(String applicationName, String streamArn) {
+    DynamoDbClient dynamo = emulator.client();
     DynamoDBLeaseSerializer serializer = new DynamoDBLeaseSerializer();
     Set<AttributeDefinition> attributes = new LinkedHashSet<>(serializer.getAttributeDefinitions());
     attributes.addAll(serializer.getWorkerIdToLeaseKeyIndexAttributeDefinitions());
@@ -164,7 +126,7 @@ public final class LocalKcl {
       // Prepared before, or created by KCL: only leases may be missing.
     }
     List<String> added = new ArrayList<>();
-    for (Shard shard : shards(localStreamArn(localStreamArn))) {
+    for (Shard shard : shards(streamArn)) {
       Lease lease = new Lease();
       lease.leaseKey(shard.shardId());
       lease.leaseCounter(0L);
@@ -189,15 +151,15 @@ public final class LocalKcl {
     return added;
   }
 
-  private List<Shard> shards(String localArn) {
+  private List<Shard> shards(String streamArn) {
     List<Shard> all = new ArrayList<>();
     String start = null;
     do {
       String from = start;
       DescribeStreamResponse r =
-          local
+          emulator
               .streamsClient()
-              .describeStream(b -> b.streamArn(localArn).exclusiveStartShardId(from));
+              .describeStream(b -> b.streamArn(streamArn).exclusiveStartShardId(from));
       all.addAll(r.streamDescription().shards());
       start = r.streamDescription().lastEvaluatedShardId();
     } while (start != null);
@@ -205,10 +167,10 @@ public final class LocalKcl {
   }
 
   /**
-   * Applies the timings that make KCL start and fail over in seconds against DynamoDB Local:
-   * failover after {@value #FAILOVER_MILLIS} ms, shard sync without delay, parent shards polled
-   * every 500 ms, shard consumers moved through their states every 100 ms (KCL's default, 1 s,
-   * costs a few seconds per shard end), the stream polled every 100 ms.
+   * Applies the timings that make KCL start and fail over in seconds against the emulator: failover
+   * after {@value #FAILOVER_MILLIS} ms, shard sync without delay, parent shards polled every 500
+   * ms, shard consumers moved through their states every 100 ms (KCL's default, 1 s, costs a few
+   * seconds per shard end), the stream polled every 100 ms.
    *
    * <p>{@code KclStreamConsumer} then reports worker metrics every {@value #FAILOVER_MILLIS} ms
    * too, since it follows the failover time. A KCL scheduler built without it reports every 30 s,

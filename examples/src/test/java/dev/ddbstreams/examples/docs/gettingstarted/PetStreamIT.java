@@ -8,7 +8,7 @@ import dev.ddbstreams.StreamRouter;
 import dev.ddbstreams.lambda.FastDynamoDbStreamLambda;
 import dev.ddbstreams.lambda.LocalEventSourceMapping;
 import dev.ddbstreams.lambda.StartingPosition;
-import dev.ddbstreams.testkit.DynamoDbLocalTest;
+import dev.ddbstreams.testkit.DynamoDbEmulatorTest;
 import dev.ddbstreams.testkit.StreamTable;
 import java.time.Duration;
 import java.util.List;
@@ -18,7 +18,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 // tag::stream-test[]
-@DynamoDbLocalTest // embedded DynamoDB Local, in memory, shared by the JVM's tests
+@DynamoDbEmulatorTest // the DynamoDB emulator, in memory, shared by the JVM's tests
 class PetStreamIT {
   @Test
   void theFunctionWelcomesAPetWrittenToTheTable(DynamoDbClient ddb, DynamoDbStreamsClient streams) {

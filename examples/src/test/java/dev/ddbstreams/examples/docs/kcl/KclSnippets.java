@@ -4,10 +4,10 @@ import dev.ddbstreams.DeadLetterSink;
 import dev.ddbstreams.DynamoDbIdempotencyStore;
 import dev.ddbstreams.RetryPolicy;
 import dev.ddbstreams.StreamRouter;
+import dev.ddbstreams.emulator.DynamoDbEmulator;
 import dev.ddbstreams.examples.pettracker.Notifier;
 import dev.ddbstreams.examples.pettracker.PetHandlers;
 import dev.ddbstreams.kcl.KclStreamConsumer;
-import dev.ddbstreams.testkit.DynamoDbLocal;
 import dev.ddbstreams.testkit.StreamTable;
 import dev.ddbstreams.testkit.kcl.LocalKcl;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -41,11 +41,11 @@ final class KclSnippets {
 
   static KclStreamConsumer local(StreamTable table, StreamRouter router) {
     // tag::local[]
-    LocalKcl kcl = LocalKcl.of(DynamoDbLocal.shared());
+    LocalKcl kcl = LocalKcl.of(DynamoDbEmulator.shared());
     kcl.prepareLeaseTable("my-app", table.streamArn());
     KclStreamConsumer consumer =
         KclStreamConsumer.builder()
-            .streamArn(LocalKcl.kclStreamArn(table.streamArn()))
+            .streamArn(table.streamArn())
             .applicationName("my-app")
             .dynamoDbClient(kcl.leaseClient())
             .streamsClient(kcl.streamsClient())

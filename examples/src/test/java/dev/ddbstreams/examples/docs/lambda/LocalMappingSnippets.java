@@ -1,9 +1,9 @@
 package dev.ddbstreams.examples.docs.lambda;
 
+import dev.ddbstreams.emulator.DynamoDbEmulator;
 import dev.ddbstreams.lambda.FailedBatch;
 import dev.ddbstreams.lambda.LocalEventSourceMapping;
 import dev.ddbstreams.lambda.StartingPosition;
-import dev.ddbstreams.testkit.DynamoDbLocal;
 import java.time.Duration;
 import java.util.List;
 
@@ -11,7 +11,7 @@ import java.util.List;
 final class LocalMappingSnippets {
   private LocalMappingSnippets() {}
 
-  static void drain(DynamoDbLocal local, String streamArn, List<FailedBatch> deadLetters) {
+  static void drain(DynamoDbEmulator local, String streamArn, List<FailedBatch> deadLetters) {
     // tag::mapping[]
     try (LocalEventSourceMapping mapping =
         LocalEventSourceMapping.builder()

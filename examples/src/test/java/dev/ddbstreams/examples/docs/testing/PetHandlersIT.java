@@ -6,7 +6,7 @@ import dev.ddbstreams.Images;
 import dev.ddbstreams.InMemoryIdempotencyStore;
 import dev.ddbstreams.StreamRouter;
 import dev.ddbstreams.examples.docs.gettingstarted.PetRouter;
-import dev.ddbstreams.testkit.DynamoDbLocalTest;
+import dev.ddbstreams.testkit.DynamoDbEmulatorTest;
 import dev.ddbstreams.testkit.StreamTable;
 import dev.ddbstreams.testkit.StreamTap;
 import java.time.Duration;
@@ -18,7 +18,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 // tag::tap[]
-@DynamoDbLocalTest // parameters get the JVM's shared instance
+@DynamoDbEmulatorTest // parameters get the JVM's shared instance
 class PetHandlersIT {
   private final List<String> sent = new CopyOnWriteArrayList<>();
   private final StreamRouter router =

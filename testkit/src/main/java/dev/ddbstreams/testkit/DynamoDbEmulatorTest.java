@@ -9,12 +9,14 @@ import java.lang.annotation.Target;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Runs a JUnit 5 test class against embedded DynamoDB Local: test methods, constructors and
- * lifecycle methods may declare parameters of type {@link DynamoDbLocal}, {@code DynamoDbClient} or
- * {@code DynamoDbStreamsClient}, which receive the JVM's shared instance and its clients.
+ * Runs a JUnit 5 test class against the project's DynamoDB emulator ({@code ddbstreams-emulator}):
+ * test methods, constructors and lifecycle methods may declare parameters of type {@code
+ * DynamoDbEmulator}, {@code DynamoDbClient}, {@code DynamoDbAsyncClient}, {@code
+ * DynamoDbEnhancedClient} or {@code DynamoDbStreamsClient}, which receive the JVM's shared emulator
+ * and its clients.
  *
  * <pre>{@code
- * @DynamoDbLocalTest
+ * @DynamoDbEmulatorTest
  * class PetHandlersTest {
  *   @Test
  *   void welcomesNewPets(DynamoDbClient ddb, DynamoDbStreamsClient streams) {
@@ -29,5 +31,5 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Inherited
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
-@ExtendWith(DynamoDbLocalExtension.class)
-public @interface DynamoDbLocalTest {}
+@ExtendWith(DynamoDbEmulatorExtension.class)
+public @interface DynamoDbEmulatorTest {}

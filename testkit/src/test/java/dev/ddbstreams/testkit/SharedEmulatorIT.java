@@ -3,6 +3,7 @@ package dev.ddbstreams.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ddbstreams.emulator.DynamoDbEmulator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -11,19 +12,19 @@ import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
-class DynamoDbLocalIT {
+class SharedEmulatorIT {
 
   @Test
   void sharedStartsOneInstanceEvenWhenCalledConcurrently() throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(8);
     try {
-      List<Callable<DynamoDbLocal>> calls =
+      List<Callable<DynamoDbEmulator>> calls =
           IntStream.range(0, 8)
-              .<Callable<DynamoDbLocal>>mapToObj(i -> DynamoDbLocal::shared)
+              .<Callable<DynamoDbEmulator>>mapToObj(i -> DynamoDbEmulator::shared)
               .toList();
-      List<Future<DynamoDbLocal>> results = pool.invokeAll(calls);
-      for (Future<DynamoDbLocal> result : results) {
-        assertThat(result.get()).isSameAs(DynamoDbLocal.shared());
+      List<Future<DynamoDbEmulator>> results = pool.invokeAll(calls);
+      for (Future<DynamoDbEmulator> result : results) {
+        assertThat(result.get()).isSameAs(DynamoDbEmulator.shared());
       }
     } finally {
       pool.shutdown();
@@ -32,11 +33,11 @@ class DynamoDbLocalIT {
 
   @Test
   void separateInstancesDoNotSeeEachOthersTables() {
-    try (DynamoDbLocal otherRegion = DynamoDbLocal.start()) {
+    try (DynamoDbEmulator otherRegion = DynamoDbEmulator.start()) {
       StreamTable table = StreamTable.builder().create(otherRegion.client());
 
       assertThat(otherRegion.client().listTables().tableNames()).contains(table.name());
-      assertThat(DynamoDbLocal.shared().client().listTables().tableNames())
+      assertThat(DynamoDbEmulator.shared().client().listTables().tableNames())
           .doesNotContain(table.name());
       assertThat(otherRegion.startTime()).isPositive();
     }
@@ -44,7 +45,7 @@ class DynamoDbLocalIT {
 
   @Test
   void asyncClientReachesTheSameDatabase() throws Exception {
-    DynamoDbLocal local = DynamoDbLocal.shared();
+    DynamoDbEmulator local = DynamoDbEmulator.shared();
     StreamTable table = StreamTable.builder().create(local.client());
 
     assertThat(local.asyncClient().listTables().get().tableNames()).contains(table.name());
@@ -52,7 +53,7 @@ class DynamoDbLocalIT {
 
   @Test
   void aClosedInstanceRefusesItsClientsAndClosesOnlyOnce() {
-    DynamoDbLocal local = DynamoDbLocal.start();
+    DynamoDbEmulator local = DynamoDbEmulator.start();
     local.close();
     local.close();
 
@@ -62,9 +63,9 @@ class DynamoDbLocalIT {
 
   @Test
   void theSharedInstanceRefusesToBeClosed() {
-    assertThatThrownBy(() -> DynamoDbLocal.shared().close())
+    assertThatThrownBy(() -> DynamoDbEmulator.shared().close())
         .isInstanceOf(UnsupportedOperationException.class)
-        .hasMessageContaining("DynamoDbLocal.start()");
-    assertThat(DynamoDbLocal.shared().client().listTables()).isNotNull();
+        .hasMessageContaining("DynamoDbEmulator.start()");
+    assertThat(DynamoDbEmulator.shared().client().listTables()).isNotNull();
   }
 }

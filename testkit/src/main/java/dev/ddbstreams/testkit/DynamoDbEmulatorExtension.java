@@ -1,0 +1,49 @@
+package dev.ddbstreams.testkit;
+
+import dev.ddbstreams.emulator.DynamoDbEmulator;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+
+/**
+ * The JUnit 5 extension behind {@link DynamoDbEmulatorTest}: resolves {@link DynamoDbEmulator},
+ * {@code DynamoDbClient}, {@code DynamoDbAsyncClient}, {@code DynamoDbEnhancedClient} and {@code
+ * DynamoDbStreamsClient} parameters to the JVM's {@linkplain DynamoDbEmulator#shared() shared
+ * emulator} and its clients, started on first use. Tests keep apart by creating their own tables
+ * ({@link StreamTable#uniqueName(String)}).
+ */
+public final class DynamoDbEmulatorExtension implements ParameterResolver {
+
+  @Override
+  public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+    Class<?> type = parameter.getParameter().getType();
+    return type == DynamoDbEmulator.class
+        || type == DynamoDbClient.class
+        || type == DynamoDbAsyncClient.class
+        || type == DynamoDbEnhancedClient.class
+        || type == DynamoDbStreamsClient.class;
+  }
+
+  @Override
+  public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+    Class<?> type = parameter.getParameter().getType();
+    DynamoDbEmulator emulator = DynamoDbEmulator.shared();
+    if (type == DynamoDbClient.class) {
+      return emulator.client();
+    }
+    if (type == DynamoDbAsyncClient.class) {
+      return emulator.asyncClient();
+    }
+    if (type == DynamoDbEnhancedClient.class) {
+      return emulator.enhancedClient();
+    }
+    if (type == DynamoDbStreamsClient.class) {
+      return emulator.streamsClient();
+    }
+    return emulator;
+  }
+}
