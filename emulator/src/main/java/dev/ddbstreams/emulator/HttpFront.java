@@ -103,6 +103,12 @@ final class HttpFront implements AutoCloseable {
       if (fault != null) {
         switch (fault.kind()) {
           case THROTTLING:
+            if (target.startsWith(OperationRegistry.STREAMS)) {
+              // DynamoDB Streams throttles with its own error, which the Kinesis adapter maps to
+              // the Kinesis throttling KCL backs off on.
+              throw AwsException.limitExceeded(
+                  "Rate exceeded for shard or stream (injected fault)");
+            }
             throw AwsException.throttled(
                 "The level of configured provisioned throughput for the table was exceeded."
                     + " Consider increasing your provisioning level with the UpdateTable API.");
