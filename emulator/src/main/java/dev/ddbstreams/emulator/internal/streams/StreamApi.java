@@ -161,35 +161,49 @@ final class StreamApi {
         position = view.end();
         break;
       default:
-        long target = sequenceInRange(shard, sequence, type);
-        if (type.equals("AFTER_SEQUENCE_NUMBER")) {
-          target++;
-        }
-        if (target <= view.sequenceBefore(trimmedBefore)) {
-          throw AwsException.trimmedDataAccess();
-        }
-        position = view.firstWithSequenceAtLeast(trimmedBefore, target);
+        position = sequencePosition(shard, view, trimmedBefore, sequence, type);
     }
     ObjectNode out = JSON.objectNode();
     out.put("ShardIterator", new ShardIterator(stream.arn(), shard.id(), position, now).encode());
     return out;
   }
 
-  /** The counter value of a sequence number that lies in the shard's range. */
-  private long sequenceInRange(Shard shard, String sequence, String type) {
+  /**
+   * The position of AT_ or AFTER_SEQUENCE_NUMBER: the sequence number must be one of the shard's
+   * (its start, its end, or one of its records); one at or before the trim point is trimmed.
+   */
+  private long sequencePosition(
+      Shard shard, ShardLog.View view, long trimmedBefore, String sequence, String type) {
+    boolean after = type.equals("AFTER_SEQUENCE_NUMBER");
     long n = SequenceNumbers.parse(sequence);
     long ending = shard.endingSequence();
     long highest = ending >= 0 ? ending : store.lastSequence();
     if (n < shard.startingSequence() || n > highest) {
-      throw AwsException.validation(
-          "Invalid SequenceNumber for ShardIteratorType "
-              + type
-              + ": "
-              + sequence
-              + " is not in the range of shard "
-              + shard.id());
+      throw invalidSequence(shard, sequence, type);
     }
-    return n;
+    long lastTrimmed = view.sequenceBefore(trimmedBefore);
+    if (n < lastTrimmed || (n == lastTrimmed && !after)) {
+      throw AwsException.trimmedDataAccess();
+    }
+    if (n == lastTrimmed) {
+      return trimmedBefore;
+    }
+    long position = view.firstWithSequenceAtLeast(trimmedBefore, n);
+    boolean isRecord = position < view.end() && view.get(position).sequence() == n;
+    if (!isRecord && n != shard.startingSequence() && n != ending) {
+      throw invalidSequence(shard, sequence, type);
+    }
+    return isRecord && after ? position + 1 : position;
+  }
+
+  private static AwsException invalidSequence(Shard shard, String sequence, String type) {
+    return AwsException.validation(
+        "Invalid SequenceNumber for ShardIteratorType "
+            + type
+            + ": "
+            + sequence
+            + " is not a sequence number of shard "
+            + shard.id());
   }
 
   JsonNode getRecords(ObjectNode request) {
