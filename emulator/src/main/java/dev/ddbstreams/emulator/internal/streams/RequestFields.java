@@ -6,6 +6,7 @@ import dev.ddbstreams.emulator.internal.protocol.AwsException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -76,8 +77,7 @@ final class RequestFields {
   @Nullable String oneOf(String member, boolean required, Set<String> allowed) {
     String value = string(member, required, 0, Integer.MAX_VALUE);
     if (value != null && !allowed.contains(value)) {
-      violation(
-          value, member, "Member must satisfy enum value set: " + new java.util.TreeSet<>(allowed));
+      violation(value, member, "Member must satisfy enum value set: " + new TreeSet<>(allowed));
     }
     return value;
   }

@@ -67,7 +67,7 @@ record ShardIterator(String streamArn, String shardId, long position, long issue
     return new ShardIterator(arn, shard, position, issued);
   }
 
-  /** The same position, issued again at {@code nowMillis}. */
+  /** An iterator of the same shard at {@code nextPosition}, issued at {@code nowMillis}. */
   ShardIterator at(long nextPosition, long nowMillis) {
     return new ShardIterator(streamArn, shardId, nextPosition, nowMillis);
   }

@@ -139,9 +139,6 @@ final class Stream {
    * @throws IllegalArgumentException if the keys lack the partition key
    */
   int slotOf(Map<String, AttributeValue> keys) {
-    if (open.length == 1) {
-      return 0;
-    }
     AttributeValue value = keys.get(partitionKey);
     if (value == null) {
       throw new IllegalArgumentException(
@@ -164,7 +161,7 @@ final class Stream {
         throw new IllegalArgumentException(
             "Partition key " + partitionKey + " is not S, N or B: " + value.type());
     }
-    return (int) Math.floorMod(hash, (long) open.length);
+    return open.length == 1 ? 0 : (int) Math.floorMod(hash, (long) open.length);
   }
 
   private static long fnv(long hash, String s) {
