@@ -89,17 +89,7 @@ final class StreamApi {
     long now = store.nowMillis();
     Stream stream = stream(arn, now);
     ObjectNode out = JSON.objectNode();
-    ObjectNode description = out.putObject("StreamDescription");
-    description.put("StreamArn", stream.arn());
-    description.put("StreamLabel", stream.label());
-    description.put("StreamStatus", stream.enabled() ? "ENABLED" : "DISABLED");
-    description.put("StreamViewType", stream.viewType().name());
-    description.put("CreationRequestDateTime", BigDecimal.valueOf(stream.createdMillis(), 3));
-    description.put("TableName", stream.tableName());
-    ArrayNode keys = description.putArray("KeySchema");
-    for (KeySchemaElement k : stream.keySchema()) {
-      keys.addObject().put("AttributeName", k.attributeName()).put("KeyType", k.keyTypeAsString());
-    }
+    ObjectNode description = writeStream(out.putObject("StreamDescription"), stream);
     Map<String, Shard> candidates =
         exclusiveStart == null ? stream.shards() : stream.shards().tailMap(exclusiveStart, false);
     ArrayNode shards = description.putArray("Shards");
@@ -117,6 +107,22 @@ final class StreamApi {
       last = shard.id();
     }
     return out;
+  }
+
+  /** The stream's own members of a StreamDescription. */
+  private static ObjectNode writeStream(ObjectNode description, Stream stream) {
+    description.put("StreamArn", stream.arn());
+    description.put("StreamLabel", stream.label());
+    description.put("StreamStatus", stream.enabled() ? "ENABLED" : "DISABLED");
+    description.put("StreamViewType", stream.viewType().name());
+    // Epoch seconds with the milliseconds, as the service writes timestamps.
+    description.put("CreationRequestDateTime", BigDecimal.valueOf(stream.createdMillis(), 3));
+    description.put("TableName", stream.tableName());
+    ArrayNode keys = description.putArray("KeySchema");
+    for (KeySchemaElement k : stream.keySchema()) {
+      keys.addObject().put("AttributeName", k.attributeName()).put("KeyType", k.keyTypeAsString());
+    }
+    return description;
   }
 
   private static void writeShard(ObjectNode out, Shard shard) {
