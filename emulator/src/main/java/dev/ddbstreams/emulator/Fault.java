@@ -28,7 +28,10 @@ public final class Fault {
 
   /** What a fault does to a request it matches. */
   public enum Kind {
-    /** Answer {@code ProvisionedThroughputExceededException}. */
+    /**
+     * Answer {@code ProvisionedThroughputExceededException}; DynamoDB Streams operations answer
+     * {@code LimitExceededException}, as the service does.
+     */
     THROTTLING,
     /** Answer {@code InternalServerError} (HTTP 500). */
     INTERNAL_SERVER_ERROR,
@@ -61,7 +64,8 @@ public final class Fault {
   }
 
   /**
-   * Answers matching requests with {@code ProvisionedThroughputExceededException}.
+   * Answers matching requests with {@code ProvisionedThroughputExceededException} (DynamoDB Streams
+   * operations: {@code LimitExceededException}).
    *
    * @return a fault on every operation and table, until limited
    */

@@ -38,6 +38,15 @@ final class HttpFront implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String CONTENT_TYPE = "application/x-amz-json-1.0";
 
+  static {
+    // The JDK server writes a response's headers and body as two packets; with Nagle's algorithm
+    // on, the body waits for the client's delayed ACK of the headers, about 40 ms per request.
+    // The JDK reads this once, when its first server starts; a value set by the user stands.
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+  }
+
   private final HttpServer server;
   private final ExecutorService executor;
   private final OperationRegistry operations;
@@ -103,6 +112,12 @@ final class HttpFront implements AutoCloseable {
       if (fault != null) {
         switch (fault.kind()) {
           case THROTTLING:
+            if (target.startsWith(OperationRegistry.STREAMS)) {
+              // DynamoDB Streams throttles with its own error, which the Kinesis adapter maps to
+              // the Kinesis throttling KCL backs off on.
+              throw AwsException.limitExceeded(
+                  "Rate exceeded for shard or stream (injected fault)");
+            }
             throw AwsException.throttled(
                 "The level of configured provisioned throughput for the table was exceeded."
                     + " Consider increasing your provisioning level with the UpdateTable API.");

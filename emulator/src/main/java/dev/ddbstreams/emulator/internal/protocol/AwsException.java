@@ -58,6 +58,29 @@ public final class AwsException extends RuntimeException {
     return dynamo(400, "ProvisionedThroughputExceededException", message);
   }
 
+  /**
+   * {@code LimitExceededException}, HTTP 400: what DynamoDB Streams answers for a request rate too
+   * high (its counterpart of the DynamoDB API's throughput exception).
+   */
+  public static AwsException limitExceeded(String message) {
+    return dynamo(400, "LimitExceededException", message);
+  }
+
+  /** {@code ExpiredIteratorException}, HTTP 400: a shard iterator older than its 15 minutes. */
+  public static AwsException expiredIterator() {
+    return dynamo(
+        400, "ExpiredIteratorException", "The provided iterator exceeds the maximum age allowed.");
+  }
+
+  /**
+   * {@code TrimmedDataAccessException}, HTTP 400: a shard position whose records are past the
+   * stream's retention.
+   */
+  public static AwsException trimmedDataAccess() {
+    return dynamo(
+        400, "TrimmedDataAccessException", "The data you are trying to access has been trimmed.");
+  }
+
   /** {@code UnknownOperationException}, HTTP 400. */
   public static AwsException unknownOperation(String target) {
     return new AwsException(

@@ -17,18 +17,25 @@ public interface ChangeLog {
    *     NEW_AND_OLD_IMAGES}
    * @param keySchema the table's key schema, for DescribeStream
    * @return the new stream's ARN and label
+   * @throws IllegalArgumentException for an unknown view type or a key schema without a HASH key
    */
   StreamInfo enable(String tableName, String viewType, List<KeySchemaElement> keySchema);
 
   /**
    * Disables a stream (UpdateTable with streams off, or DeleteTable): its shards close, it takes no
-   * more records, and what it holds stays readable until retention ends.
+   * more records, and what it holds stays readable until retention ends. Disabling a disabled
+   * stream does nothing.
+   *
+   * @throws IllegalArgumentException for an ARN that {@link #enable} never returned
    */
   void disable(String streamArn);
 
   /**
    * Appends a committed change. Called in commit order; the caller holds the database's write lock,
-   * so appends of one database never interleave.
+   * so appends of one database never interleave. A change to a disabled stream is not recorded.
+   *
+   * @throws IllegalArgumentException for an ARN that {@link #enable} never returned, an event name
+   *     other than INSERT, MODIFY or REMOVE, or keys without the table's partition key
    */
   void append(String streamArn, ChangeRecord change);
 }

@@ -12,7 +12,38 @@ import java.time.Duration;
  * @param iteratorLifetime how long a shard iterator stays valid (the service: 15 minutes)
  */
 public record StreamSettings(
-    int shardsPerStream,
-    Duration rolloverInterval,
-    Duration retention,
-    Duration iteratorLifetime) {}
+    int shardsPerStream, Duration rolloverInterval, Duration retention, Duration iteratorLifetime) {
+
+  /** The service's: 24 hours of retention, iterators valid 15 minutes. */
+  public static final Duration SERVICE_RETENTION = Duration.ofHours(24);
+
+  /** How long the service's shard iterators stay valid. */
+  public static final Duration SERVICE_ITERATOR_LIFETIME = Duration.ofMinutes(15);
+
+  /** Checks the settings. */
+  public StreamSettings {
+    if (shardsPerStream < 1) {
+      throw new IllegalArgumentException("shardsPerStream must be at least 1: " + shardsPerStream);
+    }
+    if (rolloverInterval.isNegative()) {
+      throw new IllegalArgumentException("rolloverInterval must not be negative");
+    }
+    if (retention.isNegative() || retention.isZero()) {
+      throw new IllegalArgumentException("retention must be positive");
+    }
+    if (iteratorLifetime.isNegative() || iteratorLifetime.isZero()) {
+      throw new IllegalArgumentException("iteratorLifetime must be positive");
+    }
+  }
+
+  /**
+   * The service's retention and iterator lifetime, with the given shards and rollover.
+   *
+   * @param shardsPerStream open shards per stream, at least 1
+   * @param rolloverInterval roll shards over after this long; zero: only on demand
+   */
+  public static StreamSettings of(int shardsPerStream, Duration rolloverInterval) {
+    return new StreamSettings(
+        shardsPerStream, rolloverInterval, SERVICE_RETENTION, SERVICE_ITERATOR_LIFETIME);
+  }
+}
