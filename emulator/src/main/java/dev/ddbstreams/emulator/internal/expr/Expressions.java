@@ -58,7 +58,8 @@ public final class Expressions {
    */
   public static KeyCondition keyCondition(
       String text, ExpressionInput input, String partitionKey, @Nullable String sortKey) {
-    throw new UnsupportedOperationException("being written");
+    checkText(text, KeyConditionParser.PARAMETER);
+    return KeyConditionParser.parse(text, input, partitionKey, sortKey);
   }
 
   private static void checkText(String text, String parameter) {
