@@ -47,7 +47,8 @@ public final class Expressions {
 
   /** Parses a projection expression. */
   public static Projection projection(String text, ExpressionInput input) {
-    throw new UnsupportedOperationException("being written");
+    checkText(text, ProjectionParser.PARAMETER);
+    return ProjectionParser.parse(text, input);
   }
 
   /**
