@@ -1,13 +1,28 @@
 package dev.ddbstreams.emulator.internal.expr;
 
+import java.nio.charset.StandardCharsets;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Parses the expressions of the DynamoDB API. Every error is an {@link
  * dev.ddbstreams.emulator.internal.protocol.AwsException} {@code ValidationException} with the
  * service's message (for example {@code Invalid ConditionExpression: Syntax error; token: ...}).
+ *
+ * <p>Parse once per request, then apply the result to as many items as needed: the results are
+ * immutable and thread-safe. Placeholders are resolved while parsing, so {@link
+ * ExpressionInput#checkAllUsed()} is meaningful once every expression of the request is parsed.
+ *
+ * <pre>{@code
+ * ExpressionInput input = new ExpressionInput(names, values);
+ * Condition filter = Expressions.condition("size(tags) > :n AND #s = :s", "FilterExpression", input);
+ * input.checkAllUsed();
+ * boolean keep = filter.test(item);
+ * }</pre>
  */
 public final class Expressions {
+
+  /** The largest expression the service accepts, in UTF-8 bytes. */
+  static final int MAX_EXPRESSION_BYTES = 4096;
 
   private Expressions() {}
 
@@ -20,7 +35,8 @@ public final class Expressions {
    * @param input the request's names and values
    */
   public static Condition condition(String text, String parameter, ExpressionInput input) {
-    throw new UnsupportedOperationException("being written");
+    checkText(text, parameter);
+    return ConditionParser.parse(text, parameter, input);
   }
 
   /** Parses an update expression. */
@@ -42,5 +58,15 @@ public final class Expressions {
   public static KeyCondition keyCondition(
       String text, ExpressionInput input, String partitionKey, @Nullable String sortKey) {
     throw new UnsupportedOperationException("being written");
+  }
+
+  private static void checkText(String text, String parameter) {
+    int bytes = text.getBytes(StandardCharsets.UTF_8).length;
+    if (bytes > MAX_EXPRESSION_BYTES) {
+      throw ExpressionErrors.tooLarge(parameter, bytes);
+    }
+    if (text.isBlank()) {
+      throw ExpressionErrors.empty(parameter);
+    }
   }
 }

@@ -1,12 +1,19 @@
 package dev.ddbstreams.emulator.internal.value;
 
+import java.math.BigDecimal;
+import java.nio.ByteBuffer;
 import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Ordering of scalar attribute values as the service orders them in keys and comparisons: numbers
- * by value, strings by their UTF-8 bytes (code point order), binaries by unsigned bytes.
+ * by value, strings by their UTF-8 bytes (code point order), binaries by unsigned bytes; and the
+ * service's equality of any two values ({@link #equal}).
  */
 public final class Values {
 
@@ -64,5 +71,81 @@ public final class Values {
       }
     }
     return Integer.compare(x.length, y.length);
+  }
+
+  /**
+   * Whether two values are equal as the service compares them in expressions: of the same type,
+   * numbers by value ({@code 1.0} equals {@code 1}), sets regardless of order, lists element by
+   * element, maps key by key. Values of different types are never equal.
+   */
+  public static boolean equal(AttributeValue a, AttributeValue b) {
+    if (a.type() != b.type()) {
+      return false;
+    }
+    switch (a.type()) {
+      case S:
+        return a.s().equals(b.s());
+      case N:
+        return Numbers.compare(a.n(), b.n()) == 0;
+      case B:
+        return a.b().asByteBuffer().equals(b.b().asByteBuffer());
+      case BOOL:
+        return a.bool().equals(b.bool());
+      case NUL:
+        return true;
+      case SS:
+        return new HashSet<>(a.ss()).equals(new HashSet<>(b.ss()));
+      case NS:
+        return numberSet(a.ns()).equals(numberSet(b.ns()));
+      case BS:
+        return byteSet(a.bs()).equals(byteSet(b.bs()));
+      case L:
+        return equalLists(a.l(), b.l());
+      case M:
+        return equalMaps(a.m(), b.m());
+      default:
+        return false;
+    }
+  }
+
+  private static boolean equalLists(List<AttributeValue> x, List<AttributeValue> y) {
+    if (x.size() != y.size()) {
+      return false;
+    }
+    for (int i = 0; i < x.size(); i++) {
+      if (!equal(x.get(i), y.get(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean equalMaps(Map<String, AttributeValue> x, Map<String, AttributeValue> y) {
+    if (x.size() != y.size()) {
+      return false;
+    }
+    for (Map.Entry<String, AttributeValue> e : x.entrySet()) {
+      AttributeValue other = y.get(e.getKey());
+      if (other == null || !equal(e.getValue(), other)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static Set<BigDecimal> numberSet(List<String> numbers) {
+    Set<BigDecimal> set = new HashSet<>();
+    for (String n : numbers) {
+      set.add(new BigDecimal(n).stripTrailingZeros());
+    }
+    return set;
+  }
+
+  private static Set<ByteBuffer> byteSet(List<SdkBytes> bytes) {
+    Set<ByteBuffer> set = new HashSet<>();
+    for (SdkBytes b : bytes) {
+      set.add(b.asByteBuffer());
+    }
+    return set;
   }
 }

@@ -1,0 +1,59 @@
+package dev.ddbstreams.emulator.internal.expr;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * DynamoDB's reserved words, which may not appear as bare attribute names in an expression. The
+ * list (about 570 words) lives in {@code reserved-words.txt} beside this class and is read on first
+ * use, so that a process that never parses an expression never loads it.
+ */
+final class ReservedWords {
+
+  private ReservedWords() {}
+
+  /** Whether {@code word} is reserved, in any letter case. */
+  static boolean contains(String word) {
+    return Holder.WORDS.contains(word.toUpperCase(Locale.ROOT));
+  }
+
+  /** Number of reserved words, for tests. */
+  static int count() {
+    return Holder.WORDS.size();
+  }
+
+  private static final class Holder {
+    static final Set<String> WORDS = load();
+
+    private static Set<String> load() {
+      Set<String> words = new HashSet<>();
+      try (InputStream in = ReservedWords.class.getResourceAsStream("reserved-words.txt")) {
+        if (in == null) {
+          throw new IllegalStateException("reserved-words.txt is missing from the classpath");
+        }
+        BufferedReader reader =
+            new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+          if (line.startsWith("#")) {
+            continue;
+          }
+          for (String word : line.split(" ")) {
+            if (!word.isEmpty()) {
+              words.add(word);
+            }
+          }
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      return Set.copyOf(words);
+    }
+  }
+}

@@ -1,0 +1,51 @@
+package dev.ddbstreams.emulator.internal.expr;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * The names and values of a test request. Each parse gets a fresh {@link ExpressionInput}, unless a
+ * test keeps one to check usage across expressions.
+ */
+final class Req {
+
+  private final Map<String, String> names = new LinkedHashMap<>();
+  private final Map<String, AttributeValue> values = new LinkedHashMap<>();
+
+  static Req req() {
+    return new Req();
+  }
+
+  /** Alternating {@code :placeholder}, value. */
+  static Req values(Object... placeholdersAndValues) {
+    Req r = new Req();
+    for (int i = 0; i < placeholdersAndValues.length; i += 2) {
+      r.values.put(
+          (String) placeholdersAndValues[i], (AttributeValue) placeholdersAndValues[i + 1]);
+    }
+    return r;
+  }
+
+  Req value(String placeholder, AttributeValue value) {
+    values.put(placeholder, value);
+    return this;
+  }
+
+  Req name(String placeholder, String name) {
+    names.put(placeholder, name);
+    return this;
+  }
+
+  ExpressionInput input() {
+    return new ExpressionInput(names, values);
+  }
+
+  Condition condition(String text) {
+    return Expressions.condition(text, "ConditionExpression", input());
+  }
+
+  boolean test(String text, Map<String, AttributeValue> item) {
+    return condition(text).test(item);
+  }
+}

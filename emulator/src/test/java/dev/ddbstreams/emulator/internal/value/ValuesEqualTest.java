@@ -1,0 +1,71 @@
+package dev.ddbstreams.emulator.internal.value;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+class ValuesEqualTest {
+
+  private static AttributeValue n(String n) {
+    return AttributeValue.fromN(n);
+  }
+
+  @Test
+  void numbersAreEqualByValue() {
+    assertThat(Values.equal(n("1.0"), n("1"))).isTrue();
+    assertThat(Values.equal(n("1E+2"), n("100.00"))).isTrue();
+    assertThat(Values.equal(n("-0"), n("0"))).isTrue();
+    assertThat(Values.equal(n("1"), n("1.000000000000000000000000000000000001"))).isFalse();
+  }
+
+  @Test
+  void differentTypesAreNeverEqual() {
+    assertThat(Values.equal(AttributeValue.fromS("1"), n("1"))).isFalse();
+    assertThat(Values.equal(AttributeValue.fromNs(List.of("1")), n("1"))).isFalse();
+    assertThat(Values.equal(AttributeValue.fromL(List.of()), AttributeValue.fromM(Map.of())))
+        .isFalse();
+  }
+
+  @Test
+  void setsAreEqualRegardlessOfOrderAndNumberSpelling() {
+    assertThat(
+            Values.equal(
+                AttributeValue.fromNs(List.of("1", "2.5")),
+                AttributeValue.fromNs(List.of("2.50", "1.0"))))
+        .isTrue();
+    assertThat(
+            Values.equal(
+                AttributeValue.fromSs(List.of("a", "b")), AttributeValue.fromSs(List.of("b", "a"))))
+        .isTrue();
+    SdkBytes one = SdkBytes.fromByteArray(new byte[] {1});
+    SdkBytes two = SdkBytes.fromByteArray(new byte[] {2});
+    assertThat(
+            Values.equal(
+                AttributeValue.fromBs(List.of(one, two)),
+                AttributeValue.fromBs(List.of(SdkBytes.fromByteArray(new byte[] {2}), one))))
+        .isTrue();
+    assertThat(
+            Values.equal(AttributeValue.fromBs(List.of(one)), AttributeValue.fromBs(List.of(two))))
+        .isFalse();
+  }
+
+  @Test
+  void listsCompareInOrderAndMapsByKey() {
+    AttributeValue list = AttributeValue.fromL(List.of(n("1"), AttributeValue.fromS("x")));
+    assertThat(
+            Values.equal(list, AttributeValue.fromL(List.of(n("1.0"), AttributeValue.fromS("x")))))
+        .isTrue();
+    assertThat(Values.equal(list, AttributeValue.fromL(List.of(AttributeValue.fromS("x"), n("1")))))
+        .isFalse();
+    AttributeValue map = AttributeValue.fromM(Map.of("a", list, "b", AttributeValue.fromNul(true)));
+    assertThat(
+            Values.equal(
+                map, AttributeValue.fromM(Map.of("b", AttributeValue.fromNul(true), "a", list))))
+        .isTrue();
+    assertThat(Values.equal(map, AttributeValue.fromM(Map.of("a", list)))).isFalse();
+  }
+}
