@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ddbstreams.emulator.DynamoDbEmulator;
+import dev.ddbstreams.emulator.conformance.Conformance.Expr;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -388,7 +389,7 @@ class ItemOperationsIT {
   @DisplayName(
       "PutItem with a failing ConditionExpression and ALL_OLD returns the item in the error")
   void conditionFailureReturnsOld() {
-    assumeExpressions();
+    assumeExpressions(Expr.CONDITION);
     ddb.putItem(b -> b.tableName("Items").item(item("pk", "c1", "v", "1")));
     assertThatThrownBy(
             () ->
@@ -408,7 +409,7 @@ class ItemOperationsIT {
   @Test
   @DisplayName("UpdateItem with UpdateExpression and ReturnValues UPDATED_OLD/UPDATED_NEW/ALL_NEW")
   void updateReturnValues() {
-    assumeExpressions();
+    assumeExpressions(Expr.UPDATE);
     ddb.putItem(b -> b.tableName("Items").item(item("pk", "up", "a", n("1"), "b", "keep")));
     UpdateItemResponse old =
         ddb.updateItem(
@@ -441,7 +442,7 @@ class ItemOperationsIT {
   @Test
   @DisplayName("UpdateItem on a missing item creates it; a ConditionExpression guards it")
   void updateUpserts() {
-    assumeExpressions();
+    assumeExpressions(Expr.UPDATE, Expr.CONDITION);
     ddb.updateItem(
         b ->
             b.tableName("Items")
@@ -465,7 +466,7 @@ class ItemOperationsIT {
   @Test
   @DisplayName("GetItem with a ProjectionExpression returns only the projected attributes")
   void projection() {
-    assumeExpressions();
+    assumeExpressions(Expr.PROJECTION);
     ddb.putItem(b -> b.tableName("Items").item(item("pk", "pr", "a", "1", "b", "2")));
     assertThat(
             ddb.getItem(

@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ddbstreams.emulator.DynamoDbEmulator;
+import dev.ddbstreams.emulator.conformance.Conformance.Expr;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -184,7 +185,7 @@ class QueryScanIT {
   @Test
   @DisplayName("Query returns a partition in sort key order, reversed with ScanIndexForward=false")
   void queryOrder() {
-    assumeExpressions();
+    assumeExpressions(Expr.KEY_CONDITION);
     QueryResponse r =
         ddb.query(
             b ->
@@ -205,7 +206,7 @@ class QueryScanIT {
   @Test
   @DisplayName("Query Limit counts items evaluated before the FilterExpression")
   void queryLimitBeforeFilter() {
-    assumeExpressions();
+    assumeExpressions(Expr.KEY_CONDITION, Expr.CONDITION);
     QueryResponse r =
         ddb.query(
             b ->
@@ -223,7 +224,7 @@ class QueryScanIT {
   @Test
   @DisplayName("Query on a GSI pages with LastEvaluatedKey holding index and table keys")
   void queryIndexPages() {
-    assumeExpressions();
+    assumeExpressions(Expr.KEY_CONDITION);
     QueryResponse first =
         ddb.query(
             b ->
@@ -249,7 +250,7 @@ class QueryScanIT {
   @Test
   @DisplayName("Query on an LSI orders by the index sort key")
   void queryLocalIndex() {
-    assumeExpressions();
+    assumeExpressions(Expr.KEY_CONDITION);
     QueryResponse r =
         ddb.query(
             b ->
