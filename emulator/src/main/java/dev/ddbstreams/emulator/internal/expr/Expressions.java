@@ -41,7 +41,8 @@ public final class Expressions {
 
   /** Parses an update expression. */
   public static Update update(String text, ExpressionInput input) {
-    throw new UnsupportedOperationException("being written");
+    checkText(text, UpdateParser.PARAMETER);
+    return UpdateParser.parse(text, input);
   }
 
   /** Parses a projection expression. */

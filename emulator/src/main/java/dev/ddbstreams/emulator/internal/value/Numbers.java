@@ -44,10 +44,8 @@ public final class Numbers {
       return BigDecimal.ZERO;
     }
     BigDecimal stripped = value.stripTrailingZeros();
-    if (stripped.precision() > 38) {
-      throw AwsException.validation(
-          "Attempting to store more than 38 significant digits in a Number");
-    }
+    // Range before precision: the service reports 9.99...9E+125 + 1E+125 as an overflow, not as
+    // the 39 digits the exact sum has.
     BigDecimal abs = stripped.abs();
     if (abs.compareTo(MAX) >= 0) {
       throw AwsException.validation(
@@ -58,6 +56,10 @@ public final class Numbers {
       throw AwsException.validation(
           "Number underflow. Attempting to store a number with magnitude smaller than supported"
               + " range");
+    }
+    if (stripped.precision() > 38) {
+      throw AwsException.validation(
+          "Attempting to store more than 38 significant digits in a Number");
     }
     return stripped;
   }

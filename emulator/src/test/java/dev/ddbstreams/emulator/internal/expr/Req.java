@@ -48,4 +48,12 @@ final class Req {
   boolean test(String text, Map<String, AttributeValue> item) {
     return condition(text).test(item);
   }
+
+  Update update(String text) {
+    return Expressions.update(text, input());
+  }
+
+  Map<String, AttributeValue> apply(String text, Map<String, AttributeValue> item) {
+    return update(text).apply(item);
+  }
 }
