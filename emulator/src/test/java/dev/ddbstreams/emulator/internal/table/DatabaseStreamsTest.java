@@ -100,6 +100,38 @@ class DatabaseStreamsTest {
   }
 
   @Test
+  void anUpdateExpressionThatChangesNothingWritesNoRecordAndOneThatDoesWritesModify() {
+    call("PutItem", "{'TableName':'Tbl','Item':{'pk':{'S':'a'},'s':{'SS':['x','y']}}}");
+    call(
+        "UpdateItem",
+        "{'TableName':'Tbl','Key':{'pk':{'S':'a'}},'UpdateExpression':'SET s = :s',"
+            + "'ExpressionAttributeValues':{':s':{'SS':['y','x']}}}");
+    call(
+        "UpdateItem",
+        "{'TableName':'Tbl','Key':{'pk':{'S':'a'}},'UpdateExpression':'ADD n :one',"
+            + "'ExpressionAttributeValues':{':one':{'N':'1'}}}");
+    assertThat(events()).containsExactly("INSERT", "MODIFY");
+    assertThat(log.records.get(1).newImage().get("n")).isEqualTo(AttributeValue.fromN("1"));
+  }
+
+  @Test
+  void aCancelledTransactionAppendsNothing() {
+    call("PutItem", "{'TableName':'Tbl','Item':{'pk':{'S':'a'},'v':{'N':'1'}}}");
+    log.records.clear();
+    assertThatThrownBy(
+            () ->
+                call(
+                    "TransactWriteItems",
+                    "{'TransactItems':[{'Put':{'TableName':'Tbl','Item':{'pk':{'S':'b'}}}},"
+                        + "{'Update':{'TableName':'Tbl','Key':{'pk':{'S':'a'}},"
+                        + "'UpdateExpression':'SET v = :two','ConditionExpression':'v = :two',"
+                        + "'ExpressionAttributeValues':{':two':{'N':'2'}}}}]}"))
+        .hasMessageContaining("[None, ConditionalCheckFailed]");
+    assertThat(log.records).isEmpty();
+    assertThat(call("GetItem", "{'TableName':'Tbl','Key':{'pk':{'S':'b'}}}").has("Item")).isFalse();
+  }
+
+  @Test
   void aBatchWriteAppendsInRequestOrder() {
     call("PutItem", "{'TableName':'Tbl','Item':{'pk':{'S':'3'}}}");
     log.records.clear();
