@@ -47,7 +47,8 @@ public final class Expressions {
 
   /** Parses a projection expression. */
   public static Projection projection(String text, ExpressionInput input) {
-    throw new UnsupportedOperationException("being written");
+    checkText(text, ProjectionParser.PARAMETER);
+    return ProjectionParser.parse(text, input);
   }
 
   /**
@@ -58,7 +59,8 @@ public final class Expressions {
    */
   public static KeyCondition keyCondition(
       String text, ExpressionInput input, String partitionKey, @Nullable String sortKey) {
-    throw new UnsupportedOperationException("being written");
+    checkText(text, KeyConditionParser.PARAMETER);
+    return KeyConditionParser.parse(text, input, partitionKey, sortKey);
   }
 
   private static void checkText(String text, String parameter) {

@@ -1,0 +1,47 @@
+package dev.ddbstreams.emulator.internal.expr;
+
+import dev.ddbstreams.emulator.internal.expr.KeyCondition.SortKeyCondition;
+import java.util.List;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * The sort key half of a key condition.
+ *
+ * @param attributeName the sort key attribute
+ * @param operator the comparison, key on the left
+ * @param values one operand, or the two bounds of {@code BETWEEN}
+ */
+record SortKeyPredicate(String attributeName, Operator operator, List<AttributeValue> values)
+    implements SortKeyCondition {
+
+  SortKeyPredicate {
+    values = List.copyOf(values);
+  }
+
+  @Override
+  public boolean test(AttributeValue sortKeyValue) {
+    AttributeValue first = values.get(0);
+    if (operator == Operator.BEGINS_WITH) {
+      return ValueFunctions.beginsWith(sortKeyValue, first);
+    }
+    Integer sign = ValueFunctions.order(sortKeyValue, first);
+    if (sign == null) {
+      return false;
+    }
+    switch (operator) {
+      case EQ:
+        return sign == 0;
+      case LT:
+        return sign < 0;
+      case LE:
+        return sign <= 0;
+      case GT:
+        return sign > 0;
+      case GE:
+        return sign >= 0;
+      default:
+        Integer toHigh = ValueFunctions.order(sortKeyValue, values.get(1));
+        return sign >= 0 && toHigh != null && toHigh <= 0;
+    }
+  }
+}
