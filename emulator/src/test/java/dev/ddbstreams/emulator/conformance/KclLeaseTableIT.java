@@ -79,6 +79,9 @@ class KclLeaseTableIT {
         pool.shutdownNow();
       }
       assertThat(leases.listLeases()).hasSize(1);
+      // A Query on the LeaseOwnerToLeaseKeyIndex GSI.
+      assertThat(leases.listLeaseKeysForWorker("worker-2")).containsExactly("shardId-000");
+      assertThat(leases.listLeaseKeysForWorker("worker-1")).isEmpty();
       leases.deleteLease(leases.getLease("shardId-000"));
       assertThat(leases.isLeaseTableEmpty()).isTrue();
     }
