@@ -9,20 +9,28 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A fault the emulator injects into matching requests: a throttling error, an internal server
- * error, added latency, or a dropped connection. Faults are added to a running emulator with {@link
- * Faults#add(Fault)} and apply until removed or until they have fired {@link #times(long)} times.
+ * error, added latency, a dropped connection, a partly unprocessed batch, or a transaction
+ * cancelled by a conflict. Faults are added to a running emulator with {@link Faults#add(Fault)}
+ * and apply until removed or until they have fired {@link #times(long)} times.
  *
  * <pre>{@code
  * emulator.faults().add(Fault.throttling().onOperations("PutItem").onTables("Leaderboard").times(3));
  * emulator.faults().add(Fault.internalServerError().onOperations("TransactWriteItems").everyNth(10));
  * emulator.faults().add(Fault.latency(Duration.ofMillis(50)).onOperations("GetRecords"));
+ * emulator.faults().add(Fault.unprocessed().times(1));
+ * emulator.faults().add(Fault.transactionConflict().onTables("Orders").times(2));
  * }</pre>
  *
  * <p>A fault is immutable: every {@code on...}/{@code times}/{@code everyNth} call returns a new
  * fault. Throttling answers {@code ProvisionedThroughputExceededException} (HTTP 400), which the
  * SDK retries with back-off; an internal server error answers {@code InternalServerError} (HTTP
  * 500); a dropped connection closes the connection before any response byte is written. Faults are
- * checked before the operation runs, so a faulted write is never applied.
+ * checked before the operation runs, so a faulted write is never applied. An {@link #unprocessed()}
+ * fault runs a BatchWriteItem or BatchGetItem on the first half of its requests only and answers
+ * the rest as {@code UnprocessedItems}/{@code UnprocessedKeys}, as the service does under load; a
+ * {@link #transactionConflict()} fault cancels a TransactWriteItems or TransactGetItems call with a
+ * {@code TransactionConflict} reason on its first action, applying nothing. Those two kinds match
+ * only their operations.
  */
 public final class Fault {
 
@@ -38,7 +46,14 @@ public final class Fault {
     /** Delay the request, then run it. */
     LATENCY,
     /** Close the connection without an answer. */
-    DROPPED_CONNECTION
+    DROPPED_CONNECTION,
+    /**
+     * Run a BatchWriteItem or BatchGetItem on part of its requests and answer the rest as
+     * unprocessed.
+     */
+    UNPROCESSED,
+    /** Cancel a TransactWriteItems or TransactGetItems call with a TransactionConflict reason. */
+    TRANSACTION_CONFLICT
   }
 
   private final Kind kind;
@@ -104,6 +119,29 @@ public final class Fault {
    */
   public static Fault droppedConnection() {
     return new Fault(Kind.DROPPED_CONNECTION, Duration.ZERO, Set.of(), Set.of(), Long.MAX_VALUE, 1);
+  }
+
+  /**
+   * Answers part of each matching BatchWriteItem or BatchGetItem as {@code UnprocessedItems} or
+   * {@code UnprocessedKeys}: the second half of its requests (all of a single request) is left out
+   * and returned unprocessed, the first half is applied. Matches only those two operations.
+   *
+   * @return a fault on every batch operation and table, until limited
+   */
+  public static Fault unprocessed() {
+    return new Fault(Kind.UNPROCESSED, Duration.ZERO, Set.of(), Set.of(), Long.MAX_VALUE, 1);
+  }
+
+  /**
+   * Cancels matching TransactWriteItems and TransactGetItems calls with {@code
+   * TransactionCanceledException}: reason {@code TransactionConflict} for the first action and
+   * {@code None} for the others, nothing applied. Matches only those two operations.
+   *
+   * @return a fault on every transaction and table, until limited
+   */
+  public static Fault transactionConflict() {
+    return new Fault(
+        Kind.TRANSACTION_CONFLICT, Duration.ZERO, Set.of(), Set.of(), Long.MAX_VALUE, 1);
   }
 
   /**
@@ -173,6 +211,16 @@ public final class Fault {
   }
 
   boolean matches(String operation, Set<String> requestTables) {
+    if (kind == Kind.UNPROCESSED
+        && !operation.equals("BatchWriteItem")
+        && !operation.equals("BatchGetItem")) {
+      return false;
+    }
+    if (kind == Kind.TRANSACTION_CONFLICT
+        && !operation.equals("TransactWriteItems")
+        && !operation.equals("TransactGetItems")) {
+      return false;
+    }
     if (!operations.isEmpty() && !operations.contains(operation)) {
       return false;
     }

@@ -9,14 +9,17 @@ import com.sun.net.httpserver.HttpServer;
 import dev.ddbstreams.emulator.internal.protocol.AwsException;
 import dev.ddbstreams.emulator.internal.protocol.Operation;
 import dev.ddbstreams.emulator.internal.protocol.OperationRegistry;
+import dev.ddbstreams.emulator.internal.table.Cancellations;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -129,13 +132,20 @@ final class HttpFront implements AutoCloseable {
           case LATENCY:
             sleep(fault.delay().toMillis());
             break;
+          case TRANSACTION_CONFLICT:
+            throw conflict(request);
+          case UNPROCESSED:
+            break;
         }
       }
       Operation operation = operations.find(target);
       if (operation == null) {
         throw AwsException.unknownOperation(target);
       }
-      JsonNode result = operation.handle(request);
+      JsonNode result =
+          fault != null && fault.kind() == Fault.Kind.UNPROCESSED
+              ? BatchSplit.run(name, request, operation)
+              : operation.handle(request);
       return new Response(200, JSON.writeValueAsBytes(result));
     } catch (AwsException e) {
       return error(e);
@@ -143,6 +153,19 @@ final class HttpFront implements AutoCloseable {
       LOG.error("Emulator failed on {}", target, e);
       return error(AwsException.internalServerError("Internal server error"));
     }
+  }
+
+  /** An injected TransactionConflict on the first action of a transaction. */
+  private static AwsException conflict(ObjectNode request) {
+    JsonNode actions = request.path("TransactItems");
+    List<ObjectNode> reasons = new ArrayList<>();
+    for (int i = 0; i < Math.max(1, actions.size()); i++) {
+      reasons.add(
+          i == 0
+              ? Cancellations.reason("TransactionConflict", "Transaction is ongoing for the item")
+              : Cancellations.reason("None"));
+    }
+    return Cancellations.canceled(reasons);
   }
 
   private static ObjectNode parse(byte[] body) {

@@ -13,7 +13,7 @@ class HttpFrontTest {
   @Test
   void answersAnOperationItDoesNotKnowWithTheServicesErrorShape() {
     try (DynamoDbEmulator emulator = DynamoDbEmulator.start()) {
-      assertThatThrownBy(() -> emulator.client().describeLimits())
+      assertThatThrownBy(() -> emulator.client().listBackups())
           .isInstanceOfSatisfying(
               DynamoDbException.class,
               e -> {
@@ -31,11 +31,11 @@ class HttpFrontTest {
                 .clientBuilder()
                 .overrideConfiguration(c -> c.retryStrategy(b -> b.maxAttempts(1)))
                 .build()) {
-      emulator.faults().add(Fault.droppedConnection().onOperations("DescribeLimits").times(1));
-      assertThatThrownBy(client::describeLimits).isInstanceOf(SdkClientException.class);
+      emulator.faults().add(Fault.droppedConnection().onOperations("ListBackups").times(1));
+      assertThatThrownBy(client::listBackups).isInstanceOf(SdkClientException.class);
       assertThat(emulator.faults().firedCount(Fault.Kind.DROPPED_CONNECTION)).isEqualTo(1);
       // The fault fired once; the next request reaches the (unknown) operation.
-      assertThatThrownBy(client::describeLimits).isInstanceOf(DynamoDbException.class);
+      assertThatThrownBy(client::listBackups).isInstanceOf(DynamoDbException.class);
     }
   }
 }

@@ -1,0 +1,51 @@
+package dev.ddbstreams.emulator.internal.table;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * The TTL sweeper: deletes items whose TTL attribute is a Number of epoch seconds before now, as
+ * the service's background process does (there, within days; here, when called). Values more than
+ * five years in the past and values of other types are ignored, as the service ignores them.
+ */
+final class TimeToLiveSweeper {
+
+  /** The service ignores TTL values older than five years. */
+  static final Duration IGNORED_AFTER = Duration.ofDays(5 * 365);
+
+  private TimeToLiveSweeper() {}
+
+  /** Runs one sweep; the caller holds the write lock. */
+  static int sweep(Database db) {
+    Instant now = db.clock.instant();
+    BigDecimal nowSeconds = TableDescriptions.epochSeconds(now);
+    BigDecimal oldest = TableDescriptions.epochSeconds(now.minus(IGNORED_AFTER));
+    int deleted = 0;
+    for (Table t : db.tables.values()) {
+      String attribute = t.ttlAttribute;
+      if (attribute == null) {
+        continue;
+      }
+      List<Map<String, AttributeValue>> expired = new ArrayList<>();
+      for (Map<String, AttributeValue> item : t.rows.values()) {
+        AttributeValue v = item.get(attribute);
+        if (v != null && v.type() == AttributeValue.Type.N) {
+          BigDecimal ttl = new BigDecimal(v.n());
+          if (ttl.compareTo(nowSeconds) < 0 && ttl.compareTo(oldest) >= 0) {
+            expired.add(item);
+          }
+        }
+      }
+      for (Map<String, AttributeValue> item : expired) {
+        db.apply(t, t.key.keyOf(item), null, true);
+        deleted++;
+      }
+    }
+    return deleted;
+  }
+}

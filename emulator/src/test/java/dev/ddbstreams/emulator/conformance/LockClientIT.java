@@ -1,0 +1,66 @@
+package dev.ddbstreams.emulator.conformance;
+
+import static dev.ddbstreams.emulator.conformance.Conformance.assumeExpressions;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.dynamodbv2.AcquireLockOptions;
+import com.amazonaws.services.dynamodbv2.AmazonDynamoDBLockClient;
+import com.amazonaws.services.dynamodbv2.AmazonDynamoDBLockClientOptions;
+import com.amazonaws.services.dynamodbv2.CreateDynamoDBTableOptions;
+import com.amazonaws.services.dynamodbv2.LockItem;
+import dev.ddbstreams.emulator.DynamoDbEmulator;
+import dev.ddbstreams.emulator.conformance.Conformance.Expr;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughput;
+
+/** The DynamoDB lock client (KCL's leader election) against the emulator. */
+class LockClientIT {
+
+  @Test
+  @DisplayName(
+      "Lock client: create table, acquire, another client sees the owner, release, then it acquires")
+  void acquireAndRelease() throws Exception {
+    assumeExpressions(Expr.CONDITION, Expr.UPDATE);
+    try (DynamoDbEmulator emulator =
+        DynamoDbEmulator.builder().ttlSweepInterval(Duration.ZERO).start()) {
+      DynamoDbClient ddb = emulator.client();
+      AmazonDynamoDBLockClient.createLockTableInDynamoDB(
+          CreateDynamoDBTableOptions.builder(
+                  ddb,
+                  ProvisionedThroughput.builder()
+                      .readCapacityUnits(1L)
+                      .writeCapacityUnits(1L)
+                      .build(),
+                  "locks")
+              .build());
+      try (AmazonDynamoDBLockClient first = client(ddb, "worker-1");
+          AmazonDynamoDBLockClient second = client(ddb, "worker-2")) {
+        LockItem lock = first.acquireLock(AcquireLockOptions.builder("leader").build());
+        assertThat(lock.getOwnerName()).isEqualTo("worker-1");
+        Optional<LockItem> seen = second.getLock("leader", Optional.empty());
+        assertThat(seen)
+            .hasValueSatisfying(l -> assertThat(l.getOwnerName()).isEqualTo("worker-1"));
+        first.sendHeartbeat(lock);
+        assertThat(first.releaseLock(lock)).isTrue();
+        assertThat(second.tryAcquireLock(AcquireLockOptions.builder("leader").build()))
+            .hasValueSatisfying(l -> assertThat(l.getOwnerName()).isEqualTo("worker-2"));
+      }
+    }
+  }
+
+  private static AmazonDynamoDBLockClient client(DynamoDbClient ddb, String owner) {
+    return new AmazonDynamoDBLockClient(
+        AmazonDynamoDBLockClientOptions.builder(ddb, "locks")
+            .withOwnerName(owner)
+            .withLeaseDuration(10_000L)
+            .withHeartbeatPeriod(1_000L)
+            .withTimeUnit(TimeUnit.MILLISECONDS)
+            .withCreateHeartbeatBackgroundThread(false)
+            .build());
+  }
+}
