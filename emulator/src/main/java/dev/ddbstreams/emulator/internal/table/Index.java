@@ -1,6 +1,7 @@
 package dev.ddbstreams.emulator.internal.table;
 
 import dev.ddbstreams.emulator.internal.protocol.AwsException;
+import dev.ddbstreams.emulator.internal.value.ItemSize;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;

@@ -7,6 +7,7 @@ import dev.ddbstreams.emulator.internal.expr.Projection;
 import dev.ddbstreams.emulator.internal.protocol.AttributeValueJson;
 import dev.ddbstreams.emulator.internal.protocol.AwsException;
 import dev.ddbstreams.emulator.internal.protocol.OperationRegistry;
+import dev.ddbstreams.emulator.internal.value.ItemSize;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,7 @@
 package dev.ddbstreams.emulator.internal.table;
 
 import dev.ddbstreams.emulator.internal.protocol.AwsException;
+import dev.ddbstreams.emulator.internal.value.ItemSize;
 import dev.ddbstreams.emulator.internal.value.Numbers;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;

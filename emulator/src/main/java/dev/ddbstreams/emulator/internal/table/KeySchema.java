@@ -3,6 +3,7 @@ package dev.ddbstreams.emulator.internal.table;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.ddbstreams.emulator.internal.protocol.AwsException;
+import dev.ddbstreams.emulator.internal.value.ItemSize;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -88,12 +89,12 @@ record KeySchema(
     if (sk != null) {
       checkNotEmpty(sk, sortName);
     }
-    if (ItemSize.keyBytes(pk) > MAX_PARTITION_KEY_BYTES) {
+    if (ItemSize.valueSize(pk) > MAX_PARTITION_KEY_BYTES) {
       throw AwsException.validation(
           "One or more parameter values were invalid: Size of hashkey has exceeded the maximum size"
               + " limit of2048 bytes");
     }
-    if (sk != null && ItemSize.keyBytes(sk) > MAX_SORT_KEY_BYTES) {
+    if (sk != null && ItemSize.valueSize(sk) > MAX_SORT_KEY_BYTES) {
       throw AwsException.validation(
           "One or more parameter values were invalid: Aggregated size of all range keys has"
               + " exceeded the size limit of 1024 bytes");

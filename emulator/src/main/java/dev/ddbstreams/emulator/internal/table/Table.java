@@ -2,6 +2,7 @@ package dev.ddbstreams.emulator.internal.table;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ddbstreams.emulator.internal.streams.StreamInfo;
+import dev.ddbstreams.emulator.internal.value.ItemSize;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -8,6 +8,7 @@ import dev.ddbstreams.emulator.internal.expr.Projection;
 import dev.ddbstreams.emulator.internal.protocol.AttributeValueJson;
 import dev.ddbstreams.emulator.internal.protocol.AwsException;
 import dev.ddbstreams.emulator.internal.protocol.OperationRegistry;
+import dev.ddbstreams.emulator.internal.value.ItemSize;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;

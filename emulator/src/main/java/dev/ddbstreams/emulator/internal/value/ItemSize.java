@@ -16,14 +16,17 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 public final class ItemSize {
 
+  /** The service's maximum item size, 400 KB. */
+  public static final int MAX_ITEM_BYTES = 400 * 1024;
+
   private static final int LIST_OR_MAP_OVERHEAD = 3;
   private static final int ELEMENT_OVERHEAD = 1;
 
   private ItemSize() {}
 
   /** Returns the size in bytes of an item (or of a key, or of any map of attributes). */
-  public static long of(Map<String, AttributeValue> item) {
-    long size = 0;
+  public static int of(Map<String, AttributeValue> item) {
+    int size = 0;
     for (Map.Entry<String, AttributeValue> e : item.entrySet()) {
       size += utf8Length(e.getKey()) + valueSize(e.getValue());
     }
@@ -31,7 +34,7 @@ public final class ItemSize {
   }
 
   /** Returns the size in bytes of one value, its attribute name not included. */
-  public static long valueSize(AttributeValue value) {
+  public static int valueSize(AttributeValue value) {
     switch (value.type()) {
       case S:
         return utf8Length(value.s());
@@ -44,7 +47,7 @@ public final class ItemSize {
         return 1;
       case SS:
         {
-          long size = 0;
+          int size = 0;
           for (String s : value.ss()) {
             size += utf8Length(s);
           }
@@ -52,7 +55,7 @@ public final class ItemSize {
         }
       case NS:
         {
-          long size = 0;
+          int size = 0;
           for (String n : value.ns()) {
             size += numberSize(n);
           }
@@ -60,7 +63,7 @@ public final class ItemSize {
         }
       case BS:
         {
-          long size = 0;
+          int size = 0;
           for (SdkBytes b : value.bs()) {
             size += b.asByteArrayUnsafe().length;
           }
@@ -69,7 +72,7 @@ public final class ItemSize {
       case L:
         {
           List<AttributeValue> list = value.l();
-          long size = LIST_OR_MAP_OVERHEAD;
+          int size = LIST_OR_MAP_OVERHEAD;
           for (AttributeValue element : list) {
             size += ELEMENT_OVERHEAD + valueSize(element);
           }
@@ -77,7 +80,7 @@ public final class ItemSize {
         }
       case M:
         {
-          long size = LIST_OR_MAP_OVERHEAD;
+          int size = LIST_OR_MAP_OVERHEAD;
           for (Map.Entry<String, AttributeValue> e : value.m().entrySet()) {
             size += ELEMENT_OVERHEAD + utf8Length(e.getKey()) + valueSize(e.getValue());
           }
@@ -92,7 +95,7 @@ public final class ItemSize {
    * One byte per two significant digits, plus one. Leading and trailing zeros are not significant;
    * sign, decimal point and exponent are not digits.
    */
-  static long numberSize(String number) {
+  public static int numberSize(String number) {
     int first = -1;
     int last = -1;
     int digits = 0;

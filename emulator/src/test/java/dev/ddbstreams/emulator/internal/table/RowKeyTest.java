@@ -2,6 +2,7 @@ package dev.ddbstreams.emulator.internal.table;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ddbstreams.emulator.internal.value.ItemSize;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
