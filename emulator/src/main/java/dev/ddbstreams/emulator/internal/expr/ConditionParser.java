@@ -38,6 +38,8 @@ final class ConditionParser {
   static final int MAX_OPERATORS = 300;
   static final int MAX_IN_OPERANDS = 100;
 
+  private static final int MAX_PAREN_DEPTH = 100;
+
   private final TokenReader in;
   private final ConditionFunctions functions;
   private int operators;
@@ -154,8 +156,9 @@ final class ConditionParser {
     Token t = in.peek();
     if (t.is(Kind.LPAREN)) {
       in.next();
-      if (++parenDepth > MAX_OPERATORS + 1) {
-        // Past this depth some level has no operator of its own, so it is redundant.
+      if (++parenDepth > MAX_PAREN_DEPTH) {
+        // Each level costs a few stack frames of this parser; a hundred levels are far more than
+        // any real expression needs, and the service rejects redundant levels anyway.
         throw ExpressionErrors.redundantParentheses(in.parameter());
       }
       Parsed inner = or();
