@@ -13,7 +13,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * Turns a function call of a condition into its node, checking it as the service does, in this
  * order: the name (case-sensitive: {@code attribute_exists attribute_not_exists attribute_type
  * begins_with contains size}), the number of operands, then the kind and type of each operand.
- * {@code size} yields an {@link Operand}; the others yield a {@link ConditionNode}.
+ * {@code size} yields an {@link Operand} ({@link #size}); the others a {@link ConditionNode}
+ * ({@link #condition}).
  */
 final class ConditionFunctions {
 
@@ -23,8 +24,14 @@ final class ConditionFunctions {
     this.parameter = parameter;
   }
 
-  /** The node for {@code name(operands...)}: an {@link Operand} or a {@link ConditionNode}. */
-  Object build(String name, List<Operand> operands) {
+  /** {@code size(path)}. */
+  Operand size(List<Operand> operands) {
+    count("size", operands, 1);
+    return new Size(path("size", operands.get(0)));
+  }
+
+  /** The condition {@code name(operands...)}, for any name but {@code size}. */
+  ConditionNode condition(String name, List<Operand> operands) {
     switch (name) {
       case "attribute_exists":
         count(name, operands, 1);
@@ -32,9 +39,6 @@ final class ConditionFunctions {
       case "attribute_not_exists":
         count(name, operands, 1);
         return new Exists(path(name, operands.get(0)), false);
-      case "size":
-        count(name, operands, 1);
-        return new Size(path(name, operands.get(0)));
       case "attribute_type":
         count(name, operands, 2);
         return new TypeIs(operands.get(0), typeName(operands.get(1)));

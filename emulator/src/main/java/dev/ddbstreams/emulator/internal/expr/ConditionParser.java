@@ -194,11 +194,10 @@ final class ConditionParser {
     for (Parsed arg : args) {
       operands.add(requireOperand(arg));
     }
-    Object built = functions.build(name, operands);
-    if (built instanceof Operand) {
-      return new Parsed(null, (Operand) built, name, false, in.position());
+    if (name.equals("size")) {
+      return new Parsed(null, functions.size(operands), name, false, in.position());
     }
-    return new Parsed((ConditionNode) built, null, name, false, in.position());
+    return new Parsed(functions.condition(name, operands), null, name, false, in.position());
   }
 
   private Parsed argument() {

@@ -1,6 +1,7 @@
 package dev.ddbstreams.emulator.internal.expr;
 
 import dev.ddbstreams.emulator.internal.protocol.AwsException;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -16,8 +17,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * <p>The constructor checks the maps as the service checks them on input: keys must be {@code
  * #word} and {@code :word} placeholders, names must not be empty, and values must hold valid data
  * (numbers within the service's range, non-empty sets without duplicates, at most 32 levels of
- * nesting). Whether a present but empty map is allowed is the caller's decision: {@code null} and
- * an empty map both mean "none here".
+ * nesting), and keeps numbers in the canonical form the service stores ({@code 1.50} as {@code
+ * 1.5}), so that what an update writes and what a key condition carries are canonical. Whether a
+ * present but empty map is allowed is the caller's decision: {@code null} and an empty map both
+ * mean "none here".
  *
  * <p>Not thread-safe: one instance serves one request, whose expressions are parsed one after the
  * other. Typical use:
@@ -44,7 +47,7 @@ public final class ExpressionInput {
   public ExpressionInput(
       @Nullable Map<String, String> names, @Nullable Map<String, AttributeValue> values) {
     this.names = names == null ? Map.of() : Map.copyOf(names);
-    this.values = values == null ? Map.of() : Map.copyOf(values);
+    this.values = new HashMap<>();
     for (Map.Entry<String, String> e : this.names.entrySet()) {
       if (!isPlaceholder(e.getKey(), '#')) {
         throw AwsException.validation(
@@ -58,7 +61,8 @@ public final class ExpressionInput {
                 + e.getKey());
       }
     }
-    for (Map.Entry<String, AttributeValue> e : this.values.entrySet()) {
+    for (Map.Entry<String, AttributeValue> e :
+        (values == null ? Map.<String, AttributeValue>of() : values).entrySet()) {
       if (!isPlaceholder(e.getKey(), ':')) {
         throw AwsException.validation(
             "ExpressionAttributeValues contains invalid key: Syntax error; key: \""
@@ -66,6 +70,7 @@ public final class ExpressionInput {
                 + "\"");
       }
       ValueRules.check(e.getValue(), e.getKey());
+      this.values.put(e.getKey(), ValueRules.canonical(e.getValue()));
     }
   }
 

@@ -8,16 +8,21 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 public interface Update {
 
   /**
-   * Applies the update to a copy of the item.
+   * Applies the update to a copy of the item. Every operand is read from {@code item} as given;
+   * list indexes mean positions before the update. Only the maps and lists on written paths are
+   * copied; the rest is shared, which is safe because {@link AttributeValue}s are immutable.
    *
    * @param item the item as stored, empty when it does not exist yet (its key attributes are set by
    *     the caller before)
-   * @return the new item; the argument is not changed
+   * @return the new item, a new mutable map the caller owns; the argument is not changed
    * @throws dev.ddbstreams.emulator.internal.protocol.AwsException a {@code ValidationException} as
    *     the service answers it (wrong operand type, missing attribute in an operand, ...)
    */
   Map<String, AttributeValue> apply(Map<String, AttributeValue> item);
 
-  /** The top-level attribute names the update writes or removes (to reject key changes). */
+  /**
+   * The top-level attribute names the update writes or removes (to reject key changes), in the
+   * order the expression names them.
+   */
   Set<String> topLevelNames();
 }

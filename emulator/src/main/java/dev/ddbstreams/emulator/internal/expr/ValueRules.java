@@ -3,8 +3,11 @@ package dev.ddbstreams.emulator.internal.expr;
 import dev.ddbstreams.emulator.internal.protocol.AwsException;
 import dev.ddbstreams.emulator.internal.value.Numbers;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import software.amazon.awssdk.core.SdkBytes;
@@ -13,7 +16,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /**
  * The service's data rules for one {@code ExpressionAttributeValues} entry: a type is set, numbers
  * parse and lie within range, sets are neither empty nor hold duplicates, and nesting stays within
- * 32 levels. Errors name the placeholder, never the value.
+ * 32 levels. Errors name the placeholder, never the value. {@link #canonical} then rewrites the
+ * numbers of a checked value in the form the service stores ({@code 1.50} as {@code 1.5}).
  */
 final class ValueRules {
 
@@ -87,5 +91,43 @@ final class ValueRules {
   private static AwsException invalid(String detail, String key) {
     return AwsException.validation(
         "ExpressionAttributeValues contains invalid value: " + detail + " for key " + key);
+  }
+
+  /**
+   * The value with every number, at any depth, in canonical form; the same instance if none
+   * changes.
+   */
+  static AttributeValue canonical(AttributeValue value) {
+    switch (value.type()) {
+      case N:
+        String n = Numbers.canonical(value.n());
+        return n.equals(value.n()) ? value : AttributeValue.fromN(n);
+      case NS:
+        List<String> ns = new ArrayList<>(value.ns().size());
+        for (String member : value.ns()) {
+          ns.add(Numbers.canonical(member));
+        }
+        return ns.equals(value.ns()) ? value : AttributeValue.fromNs(ns);
+      case L:
+        List<AttributeValue> l = new ArrayList<>(value.l().size());
+        boolean changed = false;
+        for (AttributeValue element : value.l()) {
+          AttributeValue c = canonical(element);
+          changed |= c != element;
+          l.add(c);
+        }
+        return changed ? AttributeValue.fromL(l) : value;
+      case M:
+        Map<String, AttributeValue> m = new LinkedHashMap<>();
+        boolean mapChanged = false;
+        for (Map.Entry<String, AttributeValue> e : value.m().entrySet()) {
+          AttributeValue c = canonical(e.getValue());
+          mapChanged |= c != e.getValue();
+          m.put(e.getKey(), c);
+        }
+        return mapChanged ? AttributeValue.fromM(m) : value;
+      default:
+        return value;
+    }
   }
 }

@@ -198,4 +198,11 @@ class KeyConditionTest {
     SortKeyCondition bytes = sort(values(":p", s("x"), ":v", b(0x7f)), "pk = :p AND sk > :v");
     assertThat(bytes.test(b(0x80))).isTrue();
   }
+
+  @Test
+  void keyValuesAreCanonicalNumbers() {
+    KeyCondition k = parse(values(":p", n("007.0"), ":c", n("5E+0")), "pk = :p AND sk = :c");
+    assertThat(k.partitionValue().n()).isEqualTo("7");
+    assertThat(k.sortKey().values().get(0).n()).isEqualTo("5");
+  }
 }

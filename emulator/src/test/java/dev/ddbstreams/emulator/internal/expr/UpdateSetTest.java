@@ -260,4 +260,13 @@ class UpdateSetTest {
         values(":v", n("3")).name("#a", "a.b").apply("SET #a = :v", item("a", m("b", n("1"))));
     assertThat(out).isEqualTo(item("a", m("b", n("1")), "a.b", n("3")));
   }
+
+  @Test
+  void numbersAreWrittenInCanonicalForm() {
+    Req r = values(":v", n("1.50"), ":l", l(n("0100"), m("x", Av.ns("1E+2", "2.0"))));
+    Map<String, AttributeValue> out = r.apply("SET a = :v, b = :l", Map.of());
+    assertThat(out.get("a").n()).isEqualTo("1.5");
+    assertThat(out.get("b")).isEqualTo(l(n("100"), m("x", Av.ns("100", "2"))));
+    assertThat(out.get("b").l().get(1).m().get("x").ns()).containsExactly("100", "2");
+  }
 }
