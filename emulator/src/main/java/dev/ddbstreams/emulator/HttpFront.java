@@ -39,6 +39,16 @@ final class HttpFront implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(HttpFront.class);
   private static final ObjectMapper JSON = new ObjectMapper();
+
+  static {
+    // The JDK server writes a response's headers and body in separate packets; with Nagle's
+    // algorithm and the client's delayed ACKs every keep-alive request then waits about 40 ms.
+    // The JDK reads this setting once, when its first server starts.
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+  }
+
   private static final String CONTENT_TYPE = "application/x-amz-json-1.0";
 
   static {

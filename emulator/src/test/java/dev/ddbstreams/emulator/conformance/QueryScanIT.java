@@ -143,6 +143,25 @@ class QueryScanIT {
   }
 
   @Test
+  @DisplayName("Index key attributes: wrong type or empty string are rejected, naming the index")
+  void indexKeyRules() {
+    assertThatThrownBy(
+            () ->
+                ddb.putItem(
+                    b ->
+                        b.tableName("Events").item(item("pk", "i", "sk", n("1"), "owner", n("5")))))
+        .hasMessageContaining(
+            "Type mismatch for Index Key owner Expected: S Actual: N IndexName: byOwner");
+    assertThatThrownBy(
+            () ->
+                ddb.putItem(
+                    b -> b.tableName("Events").item(item("pk", "i", "sk", n("1"), "at", ""))))
+        .hasMessageContaining("IndexName: byAt, IndexKey: at");
+    ddb.putItem(b -> b.tableName("Events").item(item("pk", "i", "sk", n("1"), "note", "")));
+    ddb.deleteItem(b -> b.tableName("Events").key(item("pk", "i", "sk", n("1"))));
+  }
+
+  @Test
   @DisplayName("ConsistentRead on a GSI is a ValidationException; an unknown index too")
   void gsiConsistentRead() {
     assertThatThrownBy(
