@@ -51,15 +51,6 @@ final class HttpFront implements AutoCloseable {
 
   private static final String CONTENT_TYPE = "application/x-amz-json-1.0";
 
-  static {
-    // The JDK server writes a response's headers and body as two packets; with Nagle's algorithm
-    // on, the body waits for the client's delayed ACK of the headers, about 40 ms per request.
-    // The JDK reads this once, when its first server starts; a value set by the user stands.
-    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-      System.setProperty("sun.net.httpserver.nodelay", "true");
-    }
-  }
-
   private final HttpServer server;
   private final ExecutorService executor;
   private final OperationRegistry operations;

@@ -40,18 +40,13 @@ class HttpFrontTest {
   }
 
   @Test
-  void answersKeepAliveRequestsWithoutTheNagleDelay() {
-    // Without TCP_NODELAY each request on a kept-alive connection waits ~40 ms for a delayed ACK:
-    // 100 requests would take 4 s or more.
+  void turnsNagleOffForTheJdkServerUnlessTheUserChoseOtherwise() {
+    // Without TCP_NODELAY each request on a kept-alive connection waits ~40 ms for a delayed ACK
+    // (measured: 2,000 put+get pairs at ~25 requests/s instead of ~2,200). The JDK reads the
+    // setting once, when its first server starts, so the emulator sets it before that.
     try (DynamoDbEmulator emulator = DynamoDbEmulator.start()) {
-      DynamoDbClient client = emulator.client();
-      client.listTables();
-      long started = System.nanoTime();
-      for (int i = 0; i < 100; i++) {
-        client.listTables();
-      }
-      long millis = (System.nanoTime() - started) / 1_000_000;
-      assertThat(millis).isLessThan(3000);
+      emulator.client().listTables();
+      assertThat(System.getProperty("sun.net.httpserver.nodelay")).isEqualTo("true");
     }
   }
 }

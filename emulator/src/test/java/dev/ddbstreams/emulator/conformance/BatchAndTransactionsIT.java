@@ -1,6 +1,5 @@
 package dev.ddbstreams.emulator.conformance;
 
-import static dev.ddbstreams.emulator.conformance.Conformance.assumeExpressions;
 import static dev.ddbstreams.emulator.conformance.Conformance.createTable;
 import static dev.ddbstreams.emulator.conformance.Conformance.item;
 import static dev.ddbstreams.emulator.conformance.Conformance.n;
@@ -9,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ddbstreams.emulator.DynamoDbEmulator;
 import dev.ddbstreams.emulator.Fault;
-import dev.ddbstreams.emulator.conformance.Conformance.Expr;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -300,7 +298,6 @@ class BatchAndTransactionsIT {
   @DisplayName(
       "A failed condition cancels the transaction with reasons in request order and ALL_OLD")
   void conditionCancels() {
-    assumeExpressions(Expr.CONDITION);
     ddb.putItem(b -> b.tableName("Batch").item(item("pk", "cc", "v", n("1"))));
     assertThatThrownBy(
             () ->

@@ -1,12 +1,10 @@
 package dev.ddbstreams.emulator.conformance;
 
-import static dev.ddbstreams.emulator.conformance.Conformance.assumeExpressions;
 import static dev.ddbstreams.emulator.conformance.Conformance.createTable;
 import static dev.ddbstreams.emulator.conformance.Conformance.item;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ddbstreams.emulator.DynamoDbEmulator;
-import dev.ddbstreams.emulator.conformance.Conformance.Expr;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
@@ -97,7 +95,6 @@ class ClientsIT {
   @Test
   @DisplayName("Enhanced client: query by partition key returns the partition in sort order")
   void enhancedQuery() {
-    assumeExpressions(Expr.KEY_CONDITION);
     try (DynamoDbEmulator emulator =
         DynamoDbEmulator.builder().ttlSweepInterval(Duration.ZERO).start()) {
       DynamoDbTable<Order> orders =

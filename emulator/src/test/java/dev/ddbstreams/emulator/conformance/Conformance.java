@@ -1,9 +1,5 @@
 package dev.ddbstreams.emulator.conformance;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
-import dev.ddbstreams.emulator.internal.expr.ExpressionInput;
-import dev.ddbstreams.emulator.internal.expr.Expressions;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
@@ -19,36 +15,6 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 final class Conformance {
 
   private Conformance() {}
-
-  /** The kinds of expression a test may need. */
-  enum Expr {
-    CONDITION,
-    UPDATE,
-    PROJECTION,
-    KEY_CONDITION
-  }
-
-  /**
-   * Skips a test that needs parts of the expression language while they are still being written
-   * (the expression API answers UnsupportedOperationException until they are merged).
-   */
-  static void assumeExpressions(Expr... kinds) {
-    for (Expr kind : kinds) {
-      boolean available = true;
-      try {
-        ExpressionInput input = new ExpressionInput(null, Map.of(":v", AttributeValue.fromS("x")));
-        switch (kind) {
-          case CONDITION -> Expressions.condition("a = :v", "ConditionExpression", input);
-          case UPDATE -> Expressions.update("SET a = :v", input);
-          case PROJECTION -> Expressions.projection("a", new ExpressionInput(null, null));
-          case KEY_CONDITION -> Expressions.keyCondition("a = :v", input, "a", null);
-        }
-      } catch (UnsupportedOperationException e) {
-        available = false;
-      }
-      assumeTrue(available, kind + " expressions are not merged yet");
-    }
-  }
 
   /** Creates an on-demand table with a string partition key and an optional string sort key. */
   static void createTable(DynamoDbClient ddb, String name, String pk, String sk) {

@@ -1,6 +1,5 @@
 package dev.ddbstreams.emulator.conformance;
 
-import static dev.ddbstreams.emulator.conformance.Conformance.assumeExpressions;
 import static dev.ddbstreams.emulator.conformance.Conformance.attribute;
 import static dev.ddbstreams.emulator.conformance.Conformance.createTable;
 import static dev.ddbstreams.emulator.conformance.Conformance.item;
@@ -12,7 +11,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ddbstreams.emulator.DynamoDbEmulator;
-import dev.ddbstreams.emulator.conformance.Conformance.Expr;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -389,7 +387,6 @@ class ItemOperationsIT {
   @DisplayName(
       "PutItem with a failing ConditionExpression and ALL_OLD returns the item in the error")
   void conditionFailureReturnsOld() {
-    assumeExpressions(Expr.CONDITION);
     ddb.putItem(b -> b.tableName("Items").item(item("pk", "c1", "v", "1")));
     assertThatThrownBy(
             () ->
@@ -409,7 +406,6 @@ class ItemOperationsIT {
   @Test
   @DisplayName("UpdateItem with UpdateExpression and ReturnValues UPDATED_OLD/UPDATED_NEW/ALL_NEW")
   void updateReturnValues() {
-    assumeExpressions(Expr.UPDATE);
     ddb.putItem(b -> b.tableName("Items").item(item("pk", "up", "a", n("1"), "b", "keep")));
     UpdateItemResponse old =
         ddb.updateItem(
@@ -442,7 +438,6 @@ class ItemOperationsIT {
   @Test
   @DisplayName("UpdateItem on a missing item creates it; a ConditionExpression guards it")
   void updateUpserts() {
-    assumeExpressions(Expr.UPDATE, Expr.CONDITION);
     ddb.updateItem(
         b ->
             b.tableName("Items")
@@ -466,7 +461,6 @@ class ItemOperationsIT {
   @Test
   @DisplayName("GetItem with a ProjectionExpression returns only the projected attributes")
   void projection() {
-    assumeExpressions(Expr.PROJECTION);
     ddb.putItem(b -> b.tableName("Items").item(item("pk", "pr", "a", "1", "b", "2")));
     assertThat(
             ddb.getItem(

@@ -1,6 +1,5 @@
 package dev.ddbstreams.emulator.conformance;
 
-import static dev.ddbstreams.emulator.conformance.Conformance.assumeExpressions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.dynamodbv2.AcquireLockOptions;
@@ -9,7 +8,6 @@ import com.amazonaws.services.dynamodbv2.AmazonDynamoDBLockClientOptions;
 import com.amazonaws.services.dynamodbv2.CreateDynamoDBTableOptions;
 import com.amazonaws.services.dynamodbv2.LockItem;
 import dev.ddbstreams.emulator.DynamoDbEmulator;
-import dev.ddbstreams.emulator.conformance.Conformance.Expr;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -25,7 +23,6 @@ class LockClientIT {
   @DisplayName(
       "Lock client: create table, acquire, another client sees the owner, release, then it acquires")
   void acquireAndRelease() throws Exception {
-    assumeExpressions(Expr.CONDITION, Expr.UPDATE);
     try (DynamoDbEmulator emulator =
         DynamoDbEmulator.builder().ttlSweepInterval(Duration.ZERO).start()) {
       DynamoDbClient ddb = emulator.client();

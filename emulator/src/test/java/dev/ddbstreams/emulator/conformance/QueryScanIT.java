@@ -1,6 +1,5 @@
 package dev.ddbstreams.emulator.conformance;
 
-import static dev.ddbstreams.emulator.conformance.Conformance.assumeExpressions;
 import static dev.ddbstreams.emulator.conformance.Conformance.attribute;
 import static dev.ddbstreams.emulator.conformance.Conformance.item;
 import static dev.ddbstreams.emulator.conformance.Conformance.key;
@@ -11,7 +10,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ddbstreams.emulator.DynamoDbEmulator;
-import dev.ddbstreams.emulator.conformance.Conformance.Expr;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -204,7 +202,6 @@ class QueryScanIT {
   @Test
   @DisplayName("Query returns a partition in sort key order, reversed with ScanIndexForward=false")
   void queryOrder() {
-    assumeExpressions(Expr.KEY_CONDITION);
     QueryResponse r =
         ddb.query(
             b ->
@@ -225,7 +222,6 @@ class QueryScanIT {
   @Test
   @DisplayName("Query Limit counts items evaluated before the FilterExpression")
   void queryLimitBeforeFilter() {
-    assumeExpressions(Expr.KEY_CONDITION, Expr.CONDITION);
     QueryResponse r =
         ddb.query(
             b ->
@@ -243,7 +239,6 @@ class QueryScanIT {
   @Test
   @DisplayName("Query on a GSI pages with LastEvaluatedKey holding index and table keys")
   void queryIndexPages() {
-    assumeExpressions(Expr.KEY_CONDITION);
     QueryResponse first =
         ddb.query(
             b ->
@@ -269,7 +264,6 @@ class QueryScanIT {
   @Test
   @DisplayName("Query on an LSI orders by the index sort key")
   void queryLocalIndex() {
-    assumeExpressions(Expr.KEY_CONDITION);
     QueryResponse r =
         ddb.query(
             b ->

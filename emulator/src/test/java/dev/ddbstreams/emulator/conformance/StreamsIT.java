@@ -6,17 +6,12 @@ import static dev.ddbstreams.emulator.conformance.Conformance.key;
 import static dev.ddbstreams.emulator.conformance.Conformance.n;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.ddbstreams.emulator.DynamoDbEmulator;
 import dev.ddbstreams.emulator.ManualClock;
-import dev.ddbstreams.emulator.internal.streams.StreamSettings;
-import dev.ddbstreams.emulator.internal.streams.StreamStore;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -32,22 +27,6 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /** The table layer's side of DynamoDB Streams, read back through the real Streams client. */
 class StreamsIT {
-
-  @BeforeAll
-  static void assumeStreams() {
-    boolean available = true;
-    try {
-      new StreamStore(
-              Clock.systemUTC(),
-              "us-east-1",
-              "000000000000",
-              new StreamSettings(1, Duration.ZERO, Duration.ofHours(24), Duration.ofMinutes(15)))
-          .enable("probe", "KEYS_ONLY", List.of(key("pk", KeyType.HASH)));
-    } catch (UnsupportedOperationException e) {
-      available = false;
-    }
-    assumeTrue(available, "the streams layer is not merged yet");
-  }
 
   private static void createStreamTable(DynamoDbClient ddb, String name) {
     ddb.createTable(
