@@ -20,6 +20,8 @@ if ('@skipITs@' != 'true') {
   if (!it.isFile()) fail('Failsafe did not run PetStreamIT')
 }
 
+if (!new File(project, '.gitignore').isFile()) fail('no .gitignore generated')
+
 // 2. One AWS SDK version, the BOM's, and one Jackson version on the test class path (the widest).
 def deps = new File(project, 'target/dependency-list.txt').readLines()
     .collect { it.trim() }

@@ -17,36 +17,28 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  */
 public final class PetLambda extends FastDynamoDbStreamLambda {
   private final Supplier<StreamRouter> factory;
-  private volatile StreamRouter router;
+  private StreamRouter router; // built on the first event, then kept by the container
 
-  /** The constructor Lambda calls. */
+  /** The constructor Lambda calls: it creates no AWS client yet. */
   public PetLambda() {
     this.factory = PetLambda::fromEnvironment;
   }
 
   /**
-   * A function around a router built elsewhere, as in tests.
+   * A function around a router built elsewhere, as in tests: no credentials, no region.
    *
    * @param router the router every event goes to
    */
   public PetLambda(StreamRouter router) {
     this.factory = () -> router;
-    this.router = router;
   }
 
   @Override
-  protected StreamRouter router() {
-    StreamRouter built = router;
-    if (built == null) {
-      synchronized (this) {
-        built = router;
-        if (built == null) {
-          built = factory.get();
-          router = built;
-        }
-      }
+  protected synchronized StreamRouter router() {
+    if (router == null) {
+      router = factory.get();
     }
-    return built;
+    return router;
   }
 
   /** The deployed router: region and credentials come from the Lambda environment. */
