@@ -85,7 +85,7 @@ public final class PetTrackerDemo {
   @Command(
       name = "pettracker-demo",
       sortOptions = false,
-      usageHelpAutoWidth = true,
+      usageHelpWidth = 100,
       description = {
         "Writes a seeded PetTracker workload to a table in the DynamoDB emulator and runs every"
             + " handler of the stream guide on its stream, then checks the results and prints a"

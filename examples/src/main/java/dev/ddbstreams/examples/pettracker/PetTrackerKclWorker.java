@@ -56,7 +56,7 @@ public final class PetTrackerKclWorker {
   @Command(
       name = "pettracker-kcl-worker",
       sortOptions = false,
-      usageHelpAutoWidth = true,
+      usageHelpWidth = 100,
       description = {
         "Consumes the PetTracker table's stream with a KCL worker until stopped. Workers with"
             + " one application name share the stream's shards.",
