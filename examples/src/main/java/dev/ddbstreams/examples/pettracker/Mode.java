@@ -2,16 +2,15 @@ package dev.ddbstreams.examples.pettracker;
 
 import dev.ddbstreams.StreamRouter;
 import dev.ddbstreams.emulator.DynamoDbEmulator;
-import java.util.Locale;
 
 /** How the demo consumes the stream; {@code --mode kcl|lambda|direct}, KCL by default. */
 enum Mode {
-  /** The router gets Lambda-sized batches read straight from the stream. */
-  DIRECT {
+  /** The router behind a KCL worker, as a fleet runs it. The default. */
+  KCL {
     @Override
     DemoConsumer open(
         DynamoDbEmulator local, String streamArn, StreamRouter router, int batchSize) {
-      return new DirectBatches(local.streamsClient(), streamArn, router, batchSize);
+      return new KclWorkers(local, streamArn, router);
     }
   },
   /** The router behind a Lambda function, fed by the local event source mapping. */
@@ -22,12 +21,12 @@ enum Mode {
       return new LambdaMapping(local.streamsClient(), streamArn, router, batchSize);
     }
   },
-  /** The router behind a KCL worker, as a fleet runs it. The default. */
-  KCL {
+  /** The router gets Lambda-sized batches read straight from the stream. */
+  DIRECT {
     @Override
     DemoConsumer open(
         DynamoDbEmulator local, String streamArn, StreamRouter router, int batchSize) {
-      return new KclWorkers(local, streamArn, router);
+      return new DirectBatches(local.streamsClient(), streamArn, router, batchSize);
     }
   };
 
@@ -42,13 +41,4 @@ enum Mode {
    */
   abstract DemoConsumer open(
       DynamoDbEmulator local, String streamArn, StreamRouter router, int batchSize);
-
-  /** Parses {@code kcl}, {@code lambda} or {@code direct}, in any case. */
-  static Mode parse(String name) {
-    try {
-      return valueOf(name.toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("--mode must be kcl, lambda or direct, not " + name, e);
-    }
-  }
 }

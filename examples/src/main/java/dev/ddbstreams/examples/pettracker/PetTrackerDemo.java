@@ -10,12 +10,15 @@ import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -33,8 +36,8 @@ import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
  * that is non-zero if any check failed.
  *
  * <p>Run with {@code mvn -B -q -pl examples -am package -DskipTests -Ddemo}; pass {@code
- * -Ddemo.args="--records 5000 --seed 7 --mode lambda"} for other sizes and the Lambda path; the
- * default mode is a KCL worker.
+ * -Ddemo.args="--records 5000 --seed 7 --mode lambda"} for other sizes and the Lambda path, and
+ * {@code -Ddemo.args=--help} for every option; the default mode is a KCL worker.
  */
 public final class PetTrackerDemo {
   private static final Duration DEADLINE = Duration.ofMinutes(3);
@@ -55,33 +58,124 @@ public final class PetTrackerDemo {
   }
 
   /**
-   * Runs the demo.
+   * Runs the demo from the command line and exits with 0 if every check passed, 1 if one failed (or
+   * the demo crashed) and 2 for a bad argument; {@code --help} lists the options.
    *
-   * @param args {@code --records N}, {@code --seed S}, {@code --batch-size B}, {@code --mode
-   *     kcl|lambda|direct} (KCL by default)
+   * @param args {@code --mode kcl|lambda|direct}, {@code --records N}, {@code --seed S}, {@code
+   *     --batch-size B}
    */
   public static void main(String[] args) {
-    Map<String, String> options = new HashMap<>();
-    for (int i = 0; i + 1 < args.length; i += 2) {
-      options.put(args[i], args[i + 1]);
-    }
-    int status;
-    try {
-      PetTrackerDemo demo =
-          new PetTrackerDemo(
-              System.out,
-              Integer.parseInt(options.getOrDefault("--records", "2000")),
-              Long.parseLong(options.getOrDefault("--seed", "42")),
-              Integer.parseInt(options.getOrDefault("--batch-size", "100")),
-              Mode.parse(options.getOrDefault("--mode", "kcl")));
-      status = demo.run() == 0 ? 0 : 1;
-    } catch (RuntimeException | Error e) {
-      // Report anything, or non-daemon threads (KCL, HTTP clients) could keep the JVM alive.
-      e.printStackTrace();
-      status = 2;
-    }
     // KCL and the HTTP clients may keep non-daemon threads; exit explicitly with the verdict.
-    System.exit(status);
+    System.exit(commandLine(System.out, System.err).execute(args));
+  }
+
+  /**
+   * The demo's command line: {@code execute(args)} parses the arguments, runs the demo and returns
+   * the exit code.
+   *
+   * @param out where the report and {@code --help} go
+   * @param err where a bad argument is reported, on one line
+   * @return the command line
+   */
+  static CommandLine commandLine(PrintStream out, PrintStream err) {
+    return CommandLines.of(new Arguments(out), out, err);
+  }
+
+  /** The demo's options, and the call that runs it with them. */
+  @Command(
+      name = "pettracker-demo",
+      sortOptions = false,
+      usageHelpWidth = 100,
+      description = {
+        "Writes a seeded PetTracker workload to a table in the DynamoDB emulator and runs every"
+            + " handler of the stream guide on its stream, then checks the results and prints a"
+            + " report.",
+        ""
+      },
+      exitCodeListHeading = "%nExit codes:%n",
+      exitCodeList = {
+        "0:every check passed",
+        "1:a check failed, or the demo crashed",
+        "2:a bad argument"
+      })
+  static final class Arguments implements Callable<Integer> {
+    private final PrintStream out;
+
+    @Option(
+        names = "--mode",
+        paramLabel = "MODE",
+        defaultValue = "kcl",
+        converter = Modes.class,
+        completionCandidates = Modes.class,
+        description =
+            "How the handlers consume the stream: ${COMPLETION-CANDIDATES}."
+                + " kcl: a KCL worker; lambda: the local Lambda event source mapping with the SAM"
+                + " template's settings; direct: Lambda-sized batches read straight from the"
+                + " stream. Default: ${DEFAULT-VALUE}.")
+    Mode mode;
+
+    @Option(
+        names = "--records",
+        paramLabel = "N",
+        defaultValue = "2000",
+        converter = RecordCount.class,
+        description = "How many items the workload writes, 1 to 100000. Default: ${DEFAULT-VALUE}.")
+    int records;
+
+    @Option(
+        names = "--seed",
+        paramLabel = "S",
+        defaultValue = "42",
+        converter = CommandLines.AnyLong.class,
+        description =
+            "Seed of the workload: the same seed writes the same items. Default: ${DEFAULT-VALUE}.")
+    long seed;
+
+    @Option(
+        names = "--batch-size",
+        paramLabel = "B",
+        defaultValue = "100",
+        converter = BatchSize.class,
+        description =
+            "Most records per batch in the lambda and direct modes, 1 to 10000 (Lambda's limit"
+                + " for DynamoDB streams). Default: ${DEFAULT-VALUE}.")
+    int batchSize;
+
+    @Option(
+        names = {"-h", "--help"},
+        usageHelp = true,
+        description = "Prints this help and exits.")
+    boolean help;
+
+    Arguments(PrintStream out) {
+      this.out = out;
+    }
+
+    @Override
+    public Integer call() {
+      return new PetTrackerDemo(out, records, seed, batchSize, mode).run() == 0 ? 0 : 1;
+    }
+  }
+
+  /** {@code --mode}: {@code kcl}, {@code lambda} or {@code direct}. */
+  static final class Modes extends CommandLines.Choice<Mode> {
+    Modes() {
+      super(Mode.class);
+    }
+  }
+
+  /** {@code --records}. */
+  static final class RecordCount extends CommandLines.WholeNumber {
+    RecordCount() {
+      super(1, 100_000);
+    }
+  }
+
+  /** {@code --batch-size}. */
+  static final class BatchSize extends CommandLines.WholeNumber {
+    BatchSize() {
+      super(1, 10_000);
+    }
   }
 
   /** Runs the demo and returns the number of failed checks. */

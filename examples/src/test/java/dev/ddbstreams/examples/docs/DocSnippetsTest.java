@@ -7,8 +7,13 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -22,6 +27,12 @@ import org.junit.jupiter.api.Test;
  * break and indent the sources as it likes while the docs keep their own layout. Lines marking
  * regions ({@code // tag::name[]}, {@code // end::name[]}) are left out of the sources first.
  *
+ * <p>Every block shows its imports, so a reader can copy it as it is: the import lines at the top
+ * of a block must be exactly those of its source that the rest of the block uses (a type,
+ * annotation or statically imported member named in its code, comments and strings left out), apart
+ * from imports of this package's own classes, which stand for the reader's. Wildcard imports are
+ * refused: they hide which {@code Record} or {@code StreamRecord} a block means.
+ *
  * <p>Every fence must name a language, so Java cannot slip in untagged. A block that cannot compile
  * by nature is fenced {@code ```java not-compiled}; such blocks are listed in the failure output of
  * {@link #notCompiledBlocksAreFew()} so that none is added unnoticed.
@@ -30,6 +41,13 @@ class DocSnippetsTest {
   private static final Pattern TAG_LINE =
       Pattern.compile("^\\s*//\\s*(tag|end)::[\\w.-]*\\[]\\s*$");
   private static final Path SNIPPETS = Path.of("src/test/java/dev/ddbstreams/examples/docs");
+  private static final Pattern IMPORT = Pattern.compile("^import\\s+(static\\s+)?([\\w.]+)\\s*;$");
+  private static final Pattern WILDCARD_IMPORT =
+      Pattern.compile("^import\\s+(static\\s+)?[\\w.]+\\.\\*\\s*;$");
+  private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_$][\\w$]*");
+
+  /** Imports of the snippets' own classes, which stand for the reader's classes. */
+  private static final String OWN_PACKAGE = "dev.ddbstreams.examples.";
 
   /** A fenced block of a Markdown file: where it starts and what it holds. */
   record Block(Path file, int line, String info, String text) {
@@ -41,6 +59,30 @@ class DocSnippetsTest {
       return isJava() && List.of(info.split("\\s+")).contains("not-compiled");
     }
 
+    /** The import lines at the top of the block, blank lines between them skipped. */
+    List<String> imports() {
+      return text.lines()
+          .limit(headerLength())
+          .map(String::strip)
+          .filter(l -> !l.isEmpty())
+          .toList();
+    }
+
+    /** The block below its imports. */
+    String code() {
+      return text.lines().skip(headerLength()).collect(Collectors.joining("\n"));
+    }
+
+    private long headerLength() {
+      List<String> lines = text.lines().toList();
+      int n = 0;
+      while (n < lines.size()
+          && (lines.get(n).isBlank() || lines.get(n).strip().startsWith("import "))) {
+        n++;
+      }
+      return n;
+    }
+
     @Override
     public String toString() {
       return file + ":" + line; // the opening fence, 1-based
@@ -48,8 +90,11 @@ class DocSnippetsTest {
   }
 
   /** A snippet source reduced to text without whitespace, with where each line starts and ends. */
-  record Source(Path file, String stripped, boolean[] lineStart, boolean[] lineEnd) {
+  record Source(
+      Path file, List<String> imports, String stripped, boolean[] lineStart, boolean[] lineEnd) {
     static Source of(Path file, List<String> lines) {
+      List<String> imports =
+          lines.stream().map(String::strip).filter(l -> IMPORT.matcher(l).matches()).toList();
       StringBuilder sb = new StringBuilder();
       List<Integer> starts = new ArrayList<>();
       List<Integer> ends = new ArrayList<>();
@@ -69,7 +114,7 @@ class DocSnippetsTest {
       boolean[] lineEnd = new boolean[sb.length() + 1];
       starts.forEach(i -> lineStart[i] = true);
       ends.forEach(i -> lineEnd[i] = true);
-      return new Source(file, sb.toString(), lineStart, lineEnd);
+      return new Source(file, imports, sb.toString(), lineStart, lineEnd);
     }
 
     /** Whether the stripped block is a run of whole lines of this source. */
@@ -81,6 +126,24 @@ class DocSnippetsTest {
       }
       return false;
     }
+
+    /**
+     * The imports of this source that a reader of {@code code} needs: those naming a type or a
+     * static member that the code uses, except the snippets' own classes.
+     */
+    Set<String> importsNeededBy(String code) {
+      Set<String> names = identifiers(code);
+      Set<String> needed = new TreeSet<>();
+      for (String line : imports) {
+        Matcher m = IMPORT.matcher(line);
+        if (m.matches()
+            && !m.group(2).startsWith(OWN_PACKAGE)
+            && names.contains(m.group(2).substring(m.group(2).lastIndexOf('.') + 1))) {
+          needed.add(line);
+        }
+      }
+      return needed;
+    }
   }
 
   @Test
@@ -88,17 +151,46 @@ class DocSnippetsTest {
     List<Source> sources = snippetSources();
     List<Block> java = docBlocks().stream().filter(Block::isJava).toList();
     List<String> missing = new ArrayList<>();
+    List<String> wrongImports = new ArrayList<>();
     int checked = 0;
     for (Block block : java) {
       if (block.isNotCompiled()) {
         continue;
       }
       checked++;
-      String stripped = strip(block.text());
-      if (stripped.isEmpty() || sources.stream().noneMatch(s -> s.contains(stripped))) {
+      String stripped = strip(block.code());
+      List<Source> holding =
+          stripped.isEmpty()
+              ? List.of()
+              : sources.stream().filter(source -> source.contains(stripped)).toList();
+      if (holding.isEmpty()) {
         missing.add(block + " (```" + block.info() + ")");
+        continue;
+      }
+      List<String> wildcards =
+          block.imports().stream().filter(l -> WILDCARD_IMPORT.matcher(l).matches()).toList();
+      if (!wildcards.isEmpty()) {
+        wrongImports.add(block + ": wildcard imports " + wildcards);
+        continue;
+      }
+      Set<String> shown = new TreeSet<>(block.imports());
+      if (holding.stream()
+          .noneMatch(source -> source.importsNeededBy(block.code()).equals(shown))) {
+        Source source = holding.get(0);
+        Set<String> needed = source.importsNeededBy(block.code());
+        Set<String> absent = new TreeSet<>(needed);
+        absent.removeAll(shown);
+        Set<String> extra = new TreeSet<>(shown);
+        extra.removeAll(needed);
+        wrongImports.add(
+            block + " (as in " + source.file() + "): missing " + absent + ", not needed " + extra);
       }
     }
+    assertThat(wrongImports)
+        .as(
+            "java blocks whose import lines are not exactly the imports of their source that"
+                + " the block uses")
+        .isEmpty();
     assertThat(missing)
         .as(
             "java blocks that appear in no source under %s: copy each into a snippet source"
@@ -145,6 +237,43 @@ class DocSnippetsTest {
     assertThat(source.contains(strip("process(batch);"))).as("starts inside a line").isFalse();
     assertThat(source.contains(strip("router"))).isTrue();
     assertThat(source.contains(strip("rout"))).as("ends inside a line").isFalse();
+  }
+
+  @Test
+  void theImportsABlockNeedsAreThoseOfItsSourceThatItsCodeUses() {
+    Source source =
+        Source.of(
+            Path.of("Example.java"),
+            List.of(
+                "import static org.assertj.core.api.Assertions.assertThat;",
+                "import dev.ddbstreams.StreamRouter;",
+                "import dev.ddbstreams.examples.docs.gettingstarted.PetRouter;",
+                "import java.util.List;",
+                "import software.amazon.awssdk.services.dynamodb.model.Record;",
+                "class Example {",
+                "  void run(List<Record> batch) {",
+                "    StreamRouter router = PetRouter.create(); // a StreamRouter, \"Record\"",
+                "    assertThat(router.process(batch)).isNotNull();",
+                "  }",
+                "}"));
+
+    assertThat(source.importsNeededBy("StreamRouter router = PetRouter.create(); // List"))
+        .as("own classes and names in comments need no import")
+        .containsExactly("import dev.ddbstreams.StreamRouter;");
+    assertThat(source.importsNeededBy("void run(List<Record> batch) { assertThat(batch); }"))
+        .containsExactly(
+            "import java.util.List;",
+            "import software.amazon.awssdk.services.dynamodb.model.Record;",
+            "import static org.assertj.core.api.Assertions.assertThat;");
+    Block block =
+        new Block(
+            Path.of("doc.md"),
+            1,
+            "java",
+            "import java.util.List;\n\nimport dev.ddbstreams.StreamRouter;\n\nList<StreamRouter> x;");
+    assertThat(block.imports())
+        .containsExactly("import java.util.List;", "import dev.ddbstreams.StreamRouter;");
+    assertThat(block.code()).isEqualTo("List<StreamRouter> x;");
   }
 
   static List<Block> docBlocks() {
@@ -199,6 +328,22 @@ class DocSnippetsTest {
 
   static String strip(String text) {
     return text.replaceAll("\\s+", "");
+  }
+
+  /** The names a piece of Java code uses, its comments and string literals left out. */
+  static Set<String> identifiers(String code) {
+    String bare =
+        code.replaceAll("\"\"\"[\\s\\S]*?\"\"\"", "\"\"")
+            .replaceAll("\"(\\\\.|[^\"\\\\])*\"", "\"\"")
+            .replaceAll("'(\\\\.|[^'\\\\])*'", "''")
+            .replaceAll("/\\*[\\s\\S]*?\\*/", " ")
+            .replaceAll("//[^\\n]*", " ");
+    Set<String> names = new HashSet<>();
+    Matcher m = IDENTIFIER.matcher(bare);
+    while (m.find()) {
+      names.add(m.group());
+    }
+    return names;
   }
 
   static Path repositoryRoot() {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ddbstreams.Images;
 import dev.ddbstreams.InMemoryIdempotencyStore;
 import dev.ddbstreams.StreamRouter;
-import dev.ddbstreams.lambda.FastDynamoDbStreamLambda;
 import dev.ddbstreams.lambda.LocalEventSourceMapping;
 import dev.ddbstreams.lambda.StartingPosition;
 import dev.ddbstreams.testkit.DynamoDbEmulatorTest;
@@ -27,13 +26,7 @@ class PetStreamIT {
     StreamRouter router =
         PetRouter.create(
             (userId, message) -> sent.add(message), InMemoryIdempotencyStore.builder().build());
-    FastDynamoDbStreamLambda function =
-        new FastDynamoDbStreamLambda() {
-          @Override
-          protected StreamRouter router() {
-            return router;
-          }
-        };
+    PetLambda function = new PetLambda(router); // the function Lambda would run
 
     ddb.putItem(
         b -> b.tableName(table.name()).item(Images.fromMap(PetHandlersTest.pet("Rex", 10))));

@@ -1,0 +1,35 @@
+package dev.ddbstreams.examples.docs.gettingstarted;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ddbstreams.InMemoryIdempotencyStore;
+import dev.ddbstreams.testkit.StreamEvents;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+// tag::lambda-test[]
+class PetLambdaTest {
+  @Test
+  void answersLambdasEventWithAPartialBatchResponse() throws Exception {
+    List<String> sent = new ArrayList<>();
+    PetLambda function =
+        new PetLambda(
+            PetRouter.create(
+                (userId, message) -> sent.add(message),
+                InMemoryIdempotencyStore.builder().build()));
+    StreamEvents events = StreamEvents.builder().keys("PK", "SK").build();
+    String event = events.lambdaEvent(List.of(events.insert(PetHandlersTest.pet("Rex", 10))));
+    ByteArrayOutputStream response = new ByteArrayOutputStream();
+
+    function.handleRequest(
+        new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), response, null);
+
+    assertThat(response.toString(StandardCharsets.UTF_8)).isEqualTo("{\"batchItemFailures\":[]}");
+    assertThat(sent).containsExactly("Welcome Rex!");
+  }
+}
+// end::lambda-test[]
