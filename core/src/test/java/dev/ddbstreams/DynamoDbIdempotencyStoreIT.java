@@ -48,7 +48,10 @@ class DynamoDbIdempotencyStoreIT {
 
   @BeforeAll
   static void startEmulator() {
-    emulator = DynamoDbEmulator.start();
+    // The tests' clock stands days before the wall clock, so their records' TTL (`expiration`)
+    // is already past for the emulator's background sweeper, which would delete them at any
+    // moment, as DynamoDB may. Only the tests' own clock decides expiry here.
+    emulator = DynamoDbEmulator.builder().ttlSweepInterval(Duration.ZERO).start();
     client = emulator.client();
     DynamoDbIdempotencyStore.createTable(client, TABLE);
   }
