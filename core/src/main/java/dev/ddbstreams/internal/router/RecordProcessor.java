@@ -87,7 +87,13 @@ final class RecordProcessor {
         if (key != null && !begin(key, handler, view, context, duplicates)) {
           continue;
         }
-        failure = call(handler, view, context);
+        try {
+          failure = call(handler, view, context);
+        } catch (VirtualMachineError fatal) {
+          // The worker stops: give the lease back if the JVM still can, then let the error out.
+          releaseQuietly(key);
+          throw fatal;
+        }
         if (failure == null) {
           complete(key);
           handled = append(handled, handler.id);
@@ -216,9 +222,8 @@ final class RecordProcessor {
         handler.invoke(
             view, handler.needsContext() ? new StreamContext(context, handler.id, attempt) : null);
         return null;
-      } catch (Error e) {
-        throw e;
       } catch (Throwable e) {
+        Fatal.rethrowIfFatal(e);
         if (isBadInput(e) || attempt >= max || !waitBeforeRetry(attempt, context)) {
           LOG.warn(
               "Handler {} failed on {} after {} attempt(s)",
@@ -333,6 +338,17 @@ final class RecordProcessor {
           describe(view),
           key.handlerId(),
           forLog(e));
+    }
+  }
+
+  private void releaseQuietly(@Nullable IdempotencyKey key) {
+    if (key == null) {
+      return;
+    }
+    try {
+      settings.idempotencyStore().release(key);
+    } catch (Throwable ignored) {
+      // Best effort on the way out of a broken JVM; the lease lapses on its own.
     }
   }
 
