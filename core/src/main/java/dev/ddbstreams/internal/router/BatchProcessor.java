@@ -12,10 +12,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
@@ -94,31 +95,107 @@ public final class BatchProcessor implements AutoCloseable {
     }
     RecordOutcome[] outcomes = new RecordOutcome[batch.size()];
     Shared shared = new Shared();
-    List<Future<?>> futures = new ArrayList<>(groups.size());
+    CountDownLatch ended = new CountDownLatch(groups.size());
     ExecutorService executor = pool();
-    for (List<Integer> group : groups.values()) {
-      futures.add(executor.submit(() -> runGroup(batch, group, context, outcomes, shared)));
+    int submitted = 0;
+    try {
+      for (List<Integer> group : groups.values()) {
+        executor.execute(() -> runGroupTask(batch, group, context, outcomes, shared, ended));
+        submitted++;
+      }
+    } catch (RejectedExecutionException closed) {
+      shared.stopAll = true;
+      awaitEnd(ended, groups.size() - submitted, shared);
+      throw new IllegalStateException("The router is closed", closed);
     }
-    for (Future<?> f : futures) {
-      try {
-        f.get();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("Interrupted while waiting for a batch", e);
-      } catch (ExecutionException e) {
-        if (e.getCause() instanceof Error error) {
-          throw error;
-        }
-        throw new IllegalStateException("A record task failed unexpectedly", e.getCause());
+    awaitEnd(ended, 0, shared);
+    Throwable fatal = shared.fatal.get();
+    if (fatal != null) {
+      throw (VirtualMachineError) fatal;
+    }
+    for (int i = 0; i < outcomes.length; i++) {
+      if (outcomes[i] == null) {
+        outcomes[i] = notRun(i, batch.get(i));
       }
     }
     return List.of(outcomes);
   }
 
-  /** What groups share under STOP_AT_FIRST_FAILURE: the lowest failed sequence number so far. */
+  /**
+   * Waits until every task has ended. An interrupt does not cut the wait short: it stops the tasks
+   * from starting records and interrupts the ones running, and is kept for the caller.
+   */
+  private static void awaitEnd(CountDownLatch ended, int neverStarted, Shared shared) {
+    for (int i = 0; i < neverStarted; i++) {
+      ended.countDown();
+    }
+    boolean interrupted = false;
+    while (true) {
+      try {
+        ended.await();
+        break;
+      } catch (InterruptedException e) {
+        interrupted = true;
+        shared.stopAll = true;
+        shared.interruptRunning();
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** What groups share: the lowest failed sequence number so far, and whether all must stop. */
   private static final class Shared {
     final AtomicReference<@Nullable BigInteger> lowestFailure = new AtomicReference<>();
+    final AtomicReference<@Nullable Throwable> fatal = new AtomicReference<>();
+    final Set<RunningTask> running = ConcurrentHashMap.newKeySet();
     volatile boolean stopAll;
+
+    void interruptRunning() {
+      for (RunningTask t : running) {
+        t.interrupt();
+      }
+    }
+  }
+
+  /** A group task on its pool thread; interrupted only while it still runs this batch's work. */
+  private static final class RunningTask {
+    private final Thread thread = Thread.currentThread();
+    private boolean finished;
+
+    synchronized void interrupt() {
+      if (!finished) {
+        thread.interrupt();
+      }
+    }
+
+    synchronized void finish() {
+      finished = true;
+    }
+  }
+
+  private void runGroupTask(
+      List<Record> batch,
+      List<Integer> group,
+      BatchContext context,
+      RecordOutcome[] outcomes,
+      Shared shared,
+      CountDownLatch ended) {
+    RunningTask self = new RunningTask();
+    shared.running.add(self);
+    try {
+      runGroup(batch, group, context, outcomes, shared);
+    } catch (VirtualMachineError fatal) {
+      shared.fatal.compareAndSet(null, fatal);
+      shared.stopAll = true;
+    } finally {
+      self.finish();
+      shared.running.remove(self);
+      // A pool thread must not carry an interrupt meant for this batch into the next one.
+      Thread.interrupted();
+      ended.countDown();
+    }
   }
 
   private void runGroup(
