@@ -20,6 +20,8 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.model.Record;
 
 /**
@@ -31,6 +33,7 @@ import software.amazon.awssdk.services.dynamodb.model.Record;
  * checkpoint has run, and the checkpoint is the one a sequential run would report.
  */
 public final class BatchProcessor implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger("dev.ddbstreams.StreamRouter");
   private static final AtomicInteger POOLS = new AtomicInteger();
 
   private final RouterSettings settings;
@@ -44,8 +47,28 @@ public final class BatchProcessor implements AutoCloseable {
    * @param handlers the handlers, in dispatch order
    */
   BatchProcessor(RouterSettings settings, List<HandlerMethod> handlers) {
+    this(settings, handlers, Sleeper.THREAD);
+  }
+
+  BatchProcessor(RouterSettings settings, List<HandlerMethod> handlers, Sleeper sleeper) {
     this.settings = settings;
-    this.records = new RecordProcessor(settings, handlers);
+    boolean logMessages = settings.logExceptionMessages();
+    IdempotencyGuard guard =
+        settings.idempotencyStore() == null
+            ? IdempotencyGuard.NONE
+            : new StoreGuard(
+                settings.idempotencyStore(),
+                new IdempotencyKeys(
+                    settings.idempotencyNamespace(), settings.idempotencyKeyStrategy()),
+                settings.idempotencyLease(),
+                logMessages);
+    this.records =
+        new RecordProcessor(
+            new Dispatcher(settings, handlers),
+            guard,
+            new Attempts(settings.retryPolicy(), settings.deadlineMargin(), sleeper, logMessages),
+            DeadLetters.of(settings.deadLetterSink(), logMessages),
+            logMessages);
   }
 
   /** Runs a batch. */
@@ -75,7 +98,7 @@ public final class BatchProcessor implements AutoCloseable {
         outcomes.add(notRun(i, raw));
         continue;
       }
-      RecordOutcome outcome = records.process(i, raw, context, streamArn);
+      RecordOutcome outcome = processSafely(i, raw, context, streamArn);
       outcomes.add(outcome);
       if (outcome.status() == RecordStatus.FAILED) {
         switch (settings.failurePolicy()) {
@@ -214,7 +237,7 @@ public final class BatchProcessor implements AutoCloseable {
         outcomes[i] = notRun(i, raw);
         continue;
       }
-      RecordOutcome outcome = records.process(i, raw, context, streamArn);
+      RecordOutcome outcome = processSafely(i, raw, context, streamArn);
       outcomes[i] = outcome;
       if (outcome.status() == RecordStatus.FAILED
           && settings.failurePolicy() != FailurePolicy.CONTINUE) {
@@ -229,6 +252,26 @@ public final class BatchProcessor implements AutoCloseable {
           }
         }
       }
+    }
+  }
+
+  /**
+   * Runs one record. The stages report every handler, store and sink failure as the outcome; an
+   * exception that still gets here is a fault of the router itself, and fails the record rather
+   * than the batch. Only a fatal error passes.
+   */
+  private RecordOutcome processSafely(
+      int index, Record raw, BatchContext context, @Nullable String streamArn) {
+    try {
+      return records.process(index, raw, context, streamArn);
+    } catch (Throwable e) {
+      Fatal.rethrowIfFatal(e);
+      LOG.error(
+          "Router fault on record eventID={} sequenceNumber={}; the record fails",
+          raw.eventID(),
+          raw.dynamodb() == null ? null : raw.dynamodb().sequenceNumber(),
+          Redacted.forLog(e, settings.logExceptionMessages()));
+      return Outcomes.of(index, raw, RecordStatus.FAILED, RecordProcessor.ROUTER_ID, e);
     }
   }
 
@@ -258,15 +301,7 @@ public final class BatchProcessor implements AutoCloseable {
   }
 
   private static RecordOutcome notRun(int index, Record raw) {
-    return new RecordOutcome(
-        index,
-        raw.eventID(),
-        raw.dynamodb() == null ? null : raw.dynamodb().sequenceNumber(),
-        RecordStatus.NOT_RUN,
-        List.of(),
-        List.of(),
-        null,
-        null);
+    return Outcomes.notRun(index, raw);
   }
 
   private static @Nullable BigInteger sequence(Record raw) {
