@@ -42,6 +42,15 @@ final class FaultyStore implements IdempotencyStore {
     real.release(key);
   }
 
+  @Override
+  public void release(IdempotencyKey key, Instant leaseExpiry) {
+    calls.add("release " + key.recordId());
+    if (failRelease) {
+      throw new IdempotencyStoreException("injected outage on release of " + key.value());
+    }
+    real.release(key, leaseExpiry);
+  }
+
   /** What a begin on the real store says now, with a fresh lease; released again if taken. */
   IdempotencyState peek(IdempotencyKey key) {
     IdempotencyState state = real.begin(key, Instant.now().plusSeconds(60));

@@ -97,6 +97,31 @@ class StoreAndSinkFailuresTest {
     assertThat(letters).hasSize(1);
   }
 
+  @ParameterizedTest
+  @ValueSource(ints = {1, 4})
+  void aReleaseTheStoreRefusedIsRetriedBeforeTheRedeliveryBeginsTheRecord(int parallelism) {
+    FlakyHandlers h = new FlakyHandlers();
+    h.failOn.add("9");
+    FaultyStore store = new FaultyStore();
+    try (StreamRouter r = router(store, parallelism).handlers(h).build()) {
+      store.failRelease = true;
+      BatchResult first = r.process(BatchPolicyTest.batch());
+      assertThat(first.outcomes().get(1).status()).isEqualTo(RecordStatus.FAILED);
+      assertThat(store.peek(keyOf(BatchPolicyTest.batch().get(1))))
+          .as("the lease is still held")
+          .isEqualTo(IdempotencyState.IN_PROGRESS);
+
+      // The store is back and the handler fixed: the redelivery runs the handler at once instead
+      // of failing on this worker's own stale lease until it lapses.
+      store.failRelease = false;
+      h.failOn.clear();
+      BatchResult again = r.process(BatchPolicyTest.batch());
+
+      assertThat(again.isComplete()).isTrue();
+      assertThat(again.outcomes().get(1).handled()).hasSize(2);
+    }
+  }
+
   private static Throwable thrown(String kind) {
     return switch (kind) {
       case "Error" -> new AssertionError("sink bug");

@@ -32,6 +32,7 @@ class StoreGuardTest {
     volatile Throwable onComplete;
     volatile Throwable onRelease;
     volatile Instant lastLease;
+    final List<Instant> released = new CopyOnWriteArrayList<>();
 
     @Override
     public IdempotencyState begin(IdempotencyKey key, Instant leaseExpiry) {
@@ -49,8 +50,14 @@ class StoreGuardTest {
 
     @Override
     public void release(IdempotencyKey key) {
+      throw new AssertionError("the router names the lease it releases");
+    }
+
+    @Override
+    public void release(IdempotencyKey key, Instant leaseExpiry) {
       calls.add("release " + key.value());
       throwIfSet(onRelease);
+      released.add(leaseExpiry);
     }
 
     private static void throwIfSet(Throwable t) {
@@ -150,13 +157,61 @@ class StoreGuardTest {
   }
 
   @Test
-  void aFailedReleaseDoesNotThrow() {
+  void aReleaseNamesTheLeaseTaken() {
+    IdempotencyGuard.Lease lease = ((IdempotencyGuard.Run) enter()).lease();
+
+    lease.release();
+
+    assertThat(store.released).containsExactly(NOW.plus(Duration.ofMinutes(5)));
+  }
+
+  @Test
+  void aFailedReleaseDoesNotThrowAndIsTriedAgainBeforeTheNextBeginOfTheKey() {
     IdempotencyGuard.Lease lease = ((IdempotencyGuard.Run) enter()).lease();
     store.onRelease = new IdempotencyStoreException("down");
 
     lease.release();
+    store.onRelease = null;
+    IdempotencyGuard.Entry next = enter();
 
-    assertThat(store.calls).endsWith("release ns#H#m#event-1");
+    assertThat(next).isInstanceOf(IdempotencyGuard.Run.class);
+    assertThat(store.calls)
+        .containsExactly(
+            "begin ns#H#m#event-1",
+            "release ns#H#m#event-1",
+            "release ns#H#m#event-1",
+            "begin ns#H#m#event-1");
+    assertThat(store.released).containsExactly(NOW.plus(Duration.ofMinutes(5)));
+
+    // Released once: the following begin does not release again.
+    enter();
+    assertThat(store.calls).hasSize(5).endsWith("begin ns#H#m#event-1");
+  }
+
+  @Test
+  void aKeptLeaseTheStoreStillCannotReleaseRefusesTheRecord() {
+    IdempotencyGuard.Lease lease = ((IdempotencyGuard.Run) enter()).lease();
+    IdempotencyStoreException outage = new IdempotencyStoreException("down");
+    store.onRelease = outage;
+    lease.release();
+
+    assertThat(enter()).isEqualTo(new IdempotencyGuard.Refused(outage));
+    assertThat(store.calls)
+        .as("released again instead of begun")
+        .containsExactly(
+            "begin ns#H#m#event-1", "release ns#H#m#event-1", "release ns#H#m#event-1");
+  }
+
+  @Test
+  void aKeptLeaseIsOnlyTriedForItsOwnKey() {
+    IdempotencyGuard.Lease lease = ((IdempotencyGuard.Run) enter()).lease();
+    store.onRelease = new IdempotencyStoreException("down");
+    lease.release();
+
+    guard.enter("H#m", view("a", "2"), NO_DEADLINE);
+
+    assertThat(store.calls).endsWith("begin ns#H#m#event-2");
+    assertThat(store.calls).filteredOn(c -> c.startsWith("release")).hasSize(1);
   }
 
   @Test
