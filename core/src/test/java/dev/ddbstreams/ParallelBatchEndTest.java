@@ -30,6 +30,7 @@ class ParallelBatchEndTest {
 
   static final class SlowB {
     final CountDownLatch bStarted = new CountDownLatch(1);
+    final CountDownLatch aFails = new CountDownLatch(1);
     final Set<String> ended = ConcurrentHashMap.newKeySet();
     final Set<String> started = ConcurrentHashMap.newKeySet();
     volatile Throwable onA = new AssertionError("a fails");
@@ -43,9 +44,14 @@ class ParallelBatchEndTest {
         if (change.keys().get("PK").s().equals("a")) {
           // Let b's task get going before a fails.
           bStarted.await(5, TimeUnit.SECONDS);
+          aFails.countDown();
           throw onA;
         }
         bStarted.countDown();
+        if (onA != null) {
+          // Still running when a fails, however the threads are scheduled.
+          aFails.await(5, TimeUnit.SECONDS);
+        }
         Thread.sleep(slowMillis);
       } finally {
         ended.add(seq);
