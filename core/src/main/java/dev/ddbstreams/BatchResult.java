@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.services.dynamodb.model.Record;
 
 /**
  * What happened to every record of a batch, and where the stream must resume.
@@ -42,6 +43,33 @@ public final class BatchResult {
     }
     this.firstFailed = lowest;
     this.failedWithoutSequenceNumber = withoutSequence;
+  }
+
+  /**
+   * Returns the result of a batch none of whose records ran, for an adapter that could not run it
+   * (its router threw, or it gave up before starting): every record is {@link
+   * RecordStatus#NOT_RUN}, so the checkpoint is the first record and the whole batch is delivered
+   * again.
+   *
+   * @param batch the records, in stream order
+   * @return the result
+   */
+  public static BatchResult notRun(List<Record> batch) {
+    List<RecordOutcome> outcomes = new ArrayList<>(batch.size());
+    for (int i = 0; i < batch.size(); i++) {
+      Record r = batch.get(i);
+      outcomes.add(
+          new RecordOutcome(
+              i,
+              r.eventID(),
+              r.dynamodb() == null ? null : r.dynamodb().sequenceNumber(),
+              RecordStatus.NOT_RUN,
+              List.of(),
+              List.of(),
+              null,
+              null));
+    }
+    return new BatchResult(outcomes);
   }
 
   /**

@@ -6,6 +6,10 @@ import software.amazon.awssdk.services.dynamodb.model.Record;
  * A record a handler could not process after every in-process attempt, with what is needed to
  * process it later: the whole raw record, the handler and the error.
  *
+ * <p>{@link #toString()} names the record by its coordinates and the error by its type only: the
+ * record's images and the error's message may hold personal data. A sink that stores the letter
+ * writes {@link #record()} itself.
+ *
  * @param record the raw record, images included
  * @param handlerId the stable ID of the handler that failed
  * @param error the last exception the handler threw
@@ -13,4 +17,26 @@ import software.amazon.awssdk.services.dynamodb.model.Record;
  * @param context the batch the record came in
  */
 public record DeadLetter(
-    Record record, String handlerId, Throwable error, int attempts, BatchContext context) {}
+    Record record, String handlerId, Throwable error, int attempts, BatchContext context) {
+
+  /**
+   * Describes the letter by the record's event ID and sequence number, the handler, the attempts
+   * and the error's type; never by images or the error's message.
+   *
+   * @return a short description
+   */
+  @Override
+  public String toString() {
+    return "DeadLetter{eventID="
+        + record.eventID()
+        + ", sequenceNumber="
+        + (record.dynamodb() == null ? null : record.dynamodb().sequenceNumber())
+        + ", handler="
+        + handlerId
+        + ", attempts="
+        + attempts
+        + ", error="
+        + error.getClass().getName()
+        + '}';
+  }
+}

@@ -148,10 +148,39 @@ public final class DynamoDbIdempotencyStore implements IdempotencyStore {
     }
   }
 
+  /**
+   * Ends the lease this store instance last took on the key, if no other worker took the key over
+   * since; without one on record, any in-progress lease of the key. The router calls {@link
+   * #release(IdempotencyKey, Instant)} instead.
+   *
+   * @param key the key
+   */
   @Override
   public void release(IdempotencyKey key) {
     String id = key.value();
-    Instant lease = leases.remove(id);
+    Instant lease = leases.get(id);
+    delete(key, lease);
+    if (lease != null) {
+      leases.remove(id, lease);
+    }
+  }
+
+  /**
+   * Ends the lease taken with this expiry, and only that one: a conditional delete on the lease's
+   * expiry as written, so a worker whose lease lapsed never ends the lease of the worker that took
+   * the key over.
+   *
+   * @param key the key
+   * @param leaseExpiry the expiry the caller passed to {@link #begin}
+   */
+  @Override
+  public void release(IdempotencyKey key, Instant leaseExpiry) {
+    delete(key, leaseExpiry);
+    leases.remove(key.value(), leaseExpiry);
+  }
+
+  private void delete(IdempotencyKey key, @Nullable Instant lease) {
+    String id = key.value();
     try {
       client.deleteItem(table.release(id, lease));
     } catch (ConditionalCheckFailedException notOurs) {

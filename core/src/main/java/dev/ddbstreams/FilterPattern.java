@@ -1,6 +1,8 @@
 package dev.ddbstreams;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -78,13 +80,17 @@ public final class FilterPattern {
     JsonNode tree;
     try {
       tree = JSON.readTree(json);
-    } catch (JsonProcessingException e) {
+    } catch (StreamConstraintsException e) {
+      // Thrown before any location is known: nesting or sizes beyond Jackson's limits.
       throw new FilterPatternException(
-          "filter pattern is not valid JSON (line "
-              + e.getLocation().getLineNr()
-              + ", column "
-              + e.getLocation().getColumnNr()
-              + ")",
+          "filter pattern exceeds the JSON parser's limits (" + e.getOriginalMessage() + ")", e);
+    } catch (JsonProcessingException e) {
+      JsonLocation at = e.getLocation();
+      throw new FilterPatternException(
+          "filter pattern is not valid JSON"
+              + (at == null
+                  ? ""
+                  : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"),
           e);
     }
     if (tree == null) {

@@ -10,11 +10,22 @@ package dev.ddbstreams;
 public record IdempotencyKey(String namespace, String handlerId, String recordId) {
 
   /**
-   * Returns the key as one string, the form stores persist: {@code namespace#handlerId#recordId}.
+   * Returns the key as one string, the form stores persist: {@code namespace#handlerId#recordId},
+   * with {@code %} and {@code #} in the namespace and the record ID written {@code %25} and {@code
+   * %23}. The first {@code #} therefore ends the namespace and the last one starts the record ID,
+   * so two different keys never share a value, whatever the handler ID (whose default, {@code
+   * Class#method}, has a {@code #} of its own). Names without those characters read as they are.
    *
    * @return the key
    */
   public String value() {
-    return namespace + '#' + handlerId + '#' + recordId;
+    return escape(namespace) + '#' + handlerId + '#' + escape(recordId);
+  }
+
+  private static String escape(String part) {
+    if (part.indexOf('#') < 0 && part.indexOf('%') < 0) {
+      return part;
+    }
+    return part.replace("%", "%25").replace("#", "%23");
   }
 }

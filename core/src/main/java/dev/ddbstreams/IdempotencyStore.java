@@ -7,10 +7,10 @@ import java.time.Instant;
  * (Lambda and KCL deliver at least once) have their side effects applied once.
  *
  * <p>The router calls {@link #begin} before a handler, {@link #complete} after it succeeded and
- * {@link #release} after it failed. Implementations must be thread-safe and atomic per key: of
- * callers racing on one key, exactly one gets {@link IdempotencyState#NEW}. An implementation that
- * cannot reach its storage throws {@link IdempotencyStoreException}; it never guesses, so the
- * record fails and is retried.
+ * {@link #release(IdempotencyKey, Instant)} after it failed. Implementations must be thread-safe
+ * and atomic per key: of callers racing on one key, exactly one gets {@link IdempotencyState#NEW}.
+ * An implementation that cannot reach its storage throws {@link IdempotencyStoreException}; it
+ * never guesses, so the record fails and is retried.
  */
 public interface IdempotencyStore {
 
@@ -35,10 +35,28 @@ public interface IdempotencyStore {
   void complete(IdempotencyKey key);
 
   /**
-   * Gives up the lease after a failure, so a retry can start at once.
+   * Gives up the lease after a failure, so a retry can start at once. Which lease this ends when
+   * several callers took one in turn is the implementation's choice; the router calls {@link
+   * #release(IdempotencyKey, Instant)}, which names the lease.
    *
    * @param key the key the caller holds the lease of
    * @throws IdempotencyStoreException if the store cannot be written
    */
   void release(IdempotencyKey key);
+
+  /**
+   * Gives up the lease the caller took with {@code begin(key, leaseExpiry)}, so a retry can start
+   * at once. Ends only that lease: if it lapsed and another caller has taken the key over since, or
+   * the key is completed, nothing changes. This is what the router calls.
+   *
+   * <p>The default calls {@link #release(IdempotencyKey)}; stores that several workers share
+   * override it to compare the lease, as both stores of this library do.
+   *
+   * @param key the key
+   * @param leaseExpiry the lease's expiry exactly as the caller passed it to {@link #begin}
+   * @throws IdempotencyStoreException if the store cannot be written
+   */
+  default void release(IdempotencyKey key, Instant leaseExpiry) {
+    release(key);
+  }
 }

@@ -18,10 +18,13 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  *   <li>classes annotated {@code @DynamoDbImmutable}: {@code TableSchema.fromImmutableClass};
  *   <li>{@code Map.class}: an untyped {@code Map<String, Object>} as {@link Images#toMap} gives;
  *   <li>{@code EnhancedDocument.class}: the enhanced client's document;
- *   <li>any other class, Java records included: a Jackson-based mapper. Numbers go to the field's
- *       numeric type and fail if they do not fit, {@code SS}/{@code NS}/{@code BS} to sets or
- *       lists, {@code B} to {@code byte[]}, {@code NULL} to {@code null}, {@code M} and {@code L}
- *       to nested objects, maps and lists. Attributes without a field are ignored.
+ *   <li>any other class Jackson can build from an object, Java records included: a Jackson-based
+ *       mapper. Numbers go to the field's numeric type and fail if they do not fit, {@code
+ *       SS}/{@code NS}/{@code BS} to sets or lists, {@code B} to {@code byte[]}, {@code NULL} to
+ *       {@code null}, {@code M} and {@code L} to nested objects, maps and lists. Attributes without
+ *       a field are ignored. Types an image can never become ({@code String}, numbers, collections,
+ *       {@code Optional}, SDK model classes, classes without a usable constructor) are refused when
+ *       the mapper is asked for, not on the first record.
  * </ul>
  *
  * <p>Implementations must be thread-safe and must throw {@link ImageMappingException}, naming the
@@ -62,7 +65,8 @@ public interface ImageMapper<T> {
    * @param <T> the target type
    * @return a thread-safe mapper
    * @throws ImageMappingException if no mapper can be built for the type (for example a bean whose
-   *     schema the enhanced client rejects)
+   *     schema the enhanced client rejects) or no image can become one (such as {@code String} or
+   *     {@code List})
    */
   static <T> ImageMapper<T> of(Class<T> type) {
     return MapperRegistry.mapperFor(type);

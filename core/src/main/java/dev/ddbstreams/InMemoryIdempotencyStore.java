@@ -68,10 +68,31 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
     evict(now);
   }
 
+  /**
+   * Ends whatever in-progress lease the key has, whoever took it. The router does not call this
+   * form; see {@link #release(IdempotencyKey, Instant)}.
+   *
+   * @param key the key
+   */
   @Override
   public synchronized void release(IdempotencyKey key) {
     Entry entry = entries.get(key.value());
     if (entry != null && !entry.completed()) {
+      entries.remove(key.value());
+    }
+  }
+
+  /**
+   * Ends the lease taken with this expiry, and only that one: a lease another caller took over
+   * after this one lapsed stays, as in {@link DynamoDbIdempotencyStore}.
+   *
+   * @param key the key
+   * @param leaseExpiry the expiry the caller passed to {@link #begin}
+   */
+  @Override
+  public synchronized void release(IdempotencyKey key, Instant leaseExpiry) {
+    Entry entry = entries.get(key.value());
+    if (entry != null && !entry.completed() && entry.lease().equals(leaseExpiry)) {
       entries.remove(key.value());
     }
   }

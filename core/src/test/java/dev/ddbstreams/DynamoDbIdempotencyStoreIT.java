@@ -169,6 +169,25 @@ class DynamoDbIdempotencyStoreIT {
   }
 
   @Test
+  void aReleaseNamingALapsedLeaseDoesNotEndTheLeaseTakenOverEvenThroughOneSharedStore() {
+    IdempotencyKey key = newKey();
+    DynamoDbIdempotencyStore shared = store(clock);
+    Instant slowLease = T0.plusSeconds(60);
+    shared.begin(key, slowLease);
+    clock.advance(Duration.ofSeconds(61));
+    Instant successorLease = clock.instant().plusSeconds(60);
+    assertThat(shared.begin(key, successorLease)).isEqualTo(IdempotencyState.NEW);
+
+    shared.release(key, slowLease);
+    assertThat(store(clock).begin(key, clock.instant().plusSeconds(60)))
+        .isEqualTo(IdempotencyState.IN_PROGRESS);
+
+    shared.release(key, successorLease);
+    assertThat(store(clock).begin(key, clock.instant().plusSeconds(60)))
+        .isEqualTo(IdempotencyState.NEW);
+  }
+
+  @Test
   void itemsHaveThePowertoolsLayoutAndTtlValues() {
     IdempotencyKey key = newKey();
     Instant lease = T0.plusSeconds(300);

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.Record;
 
 class FilterCriteriaTest {
   static Map<String, AttributeValue> item(String pk, String sk) {
@@ -20,10 +19,10 @@ class FilterCriteriaTest {
 
   static final class Pets {
     @OnInsert(sk = "PET#")
-    void welcome(Record r) {}
+    void welcome() {}
 
     @OnRemove(pk = "USER#", ttl = TtlMatch.ONLY)
-    void expired(Record r) {}
+    void expired() {}
   }
 
   @Test
@@ -49,7 +48,7 @@ class FilterCriteriaTest {
 
   static final class Everything {
     @OnChange
-    void all(Record r) {}
+    void all() {}
   }
 
   @Test
@@ -63,27 +62,27 @@ class FilterCriteriaTest {
 
   static final class Many {
     @OnInsert(sk = "A#")
-    void a(Record r) {}
+    void a() {}
 
     @OnInsert(sk = "B#")
-    void b(Record r) {}
+    void b() {}
 
     @OnInsert(sk = "C#")
-    void c(Record r) {}
+    void c() {}
 
     @OnModify(
         sk = "D#",
         filter = "{\"dynamodb\": {\"NewImage\": {\"state\": {\"S\": [\"done\"]}}}}")
-    void d(Record r) {}
+    void d() {}
 
     @OnRemove(sk = "E#")
-    void e(Record r) {}
+    void e() {}
 
     @OnRemove(sk = "F#")
-    void f(Record r) {}
+    void f() {}
 
     @OnInsert(pk = "123")
-    void numeric(Record r) {}
+    void numeric() {}
   }
 
   @Test

@@ -184,4 +184,20 @@ class FilterPatternTest {
                 .matches(r))
         .isTrue();
   }
+
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(ints = {200, 999, 1_001, 5_000, 100_000})
+  void aDeeplyNestedPatternEndsInFilterPatternExceptionOrParses(int depth) {
+    String nested = "{\"dynamodb\":".repeat(depth) + "[\"x\"]" + "}".repeat(depth);
+    String unclosed = "{\"dynamodb\":".repeat(depth);
+    String arrays = "{\"dynamodb\":" + "[".repeat(depth) + "]".repeat(depth) + "}";
+
+    for (String json : java.util.List.of(nested, unclosed, arrays)) {
+      try {
+        FilterPattern.parse(json);
+      } catch (FilterPatternException expected) {
+        assertThat(expected.getMessage()).isNotBlank();
+      }
+    }
+  }
 }

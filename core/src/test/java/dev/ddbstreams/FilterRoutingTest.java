@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.Record;
 
 class FilterRoutingTest {
   static Map<String, AttributeValue> pet(String id, String species) {
@@ -79,11 +78,11 @@ class FilterRoutingTest {
 
   static final class BadFilters {
     @OnInsert(filter = "{\"dynamodb\": {\"Keys\": {\"SK\": {\"S\": [{\"wildcard\": \"PET#*\"}]}}}}")
-    void wildcard(Record r) {}
+    void wildcard() {}
 
     @OnRemove(
         filter = "{\"dynamodb\": {\"OldImage\": {\"age\": {\"N\": [{\"numeric\": [\">\", 3]}]}}}}")
-    void numericOnN(Record r) {}
+    void numericOnN() {}
   }
 
   @Test
@@ -125,7 +124,7 @@ class FilterRoutingTest {
 
   static final class PrinterHandlers {
     @OnInsert(sk = "PET#")
-    void welcome(Record r) {}
+    void welcome() {}
   }
 
   @Test

@@ -47,6 +47,24 @@ class InMemoryIdempotencyStoreTest {
   }
 
   @Test
+  void aReleaseNamingALapsedLeaseDoesNotEndTheLeaseAnotherCallerTookOver() {
+    InMemoryIdempotencyStore store = InMemoryIdempotencyStore.builder().clock(clock).build();
+    Instant slowLease = clock.instant().plusSeconds(30);
+    store.begin(key("r"), slowLease);
+    clock.advance(Duration.ofSeconds(31));
+    Instant successorLease = clock.instant().plusSeconds(30);
+    assertThat(store.begin(key("r"), successorLease)).isEqualTo(IdempotencyState.NEW);
+
+    store.release(key("r"), slowLease);
+    assertThat(store.begin(key("r"), clock.instant().plusSeconds(30)))
+        .isEqualTo(IdempotencyState.IN_PROGRESS);
+
+    store.release(key("r"), successorLease);
+    assertThat(store.begin(key("r"), clock.instant().plusSeconds(30)))
+        .isEqualTo(IdempotencyState.NEW);
+  }
+
+  @Test
   void releaseNeverForgetsACompletedKey() {
     InMemoryIdempotencyStore store = InMemoryIdempotencyStore.builder().clock(clock).build();
     store.begin(key("r"), clock.instant().plusSeconds(1));

@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -64,6 +65,7 @@ public final class KclStreamConsumer implements AutoCloseable {
   private final ConsumerSettings settings;
   private final List<AutoCloseable> ownedClients = new ArrayList<>();
   private volatile boolean stopping;
+  private final AtomicReference<@Nullable Throwable> fatal = new AtomicReference<>();
   private @Nullable Scheduler scheduler;
   private @Nullable Thread runner;
   private @Nullable String resolvedArn;
@@ -82,11 +84,18 @@ public final class KclStreamConsumer implements AutoCloseable {
   }
 
   /**
-   * Runs the KCL scheduler on the calling thread until {@link #close()} is called.
+   * Runs the KCL scheduler on the calling thread until {@link #close()} is called, or until an
+   * error of the JVM itself stops the worker.
+   *
+   * <p>A handler's exceptions and errors are its records' failures and never stop the worker. Only
+   * a {@code VirtualMachineError} the router lets out (such as {@code OutOfMemoryError}) does: the
+   * shard it happened on is checkpointed no further, the consumer shuts down gracefully (other
+   * shards checkpoint what is done), and this method then throws the error.
    *
    * @throws KclConfigurationException if the table has no stream or the stream ARN is not one KCL
    *     accepts
    * @throws IllegalStateException if the consumer was started before or closed
+   * @throws VirtualMachineError the error that stopped the worker, once it has shut down
    */
   public void run() {
     Scheduler s = createScheduler();
@@ -98,6 +107,27 @@ public final class KclStreamConsumer implements AutoCloseable {
     s.run();
     LOG.info(
         "KCL consumer {} (worker {}) stopped", settings.applicationName(), settings.workerId());
+    if (fatal.get() instanceof VirtualMachineError error) {
+      throw error;
+    }
+  }
+
+  /**
+   * A shard processor met an error that stops the worker: shut down gracefully, on a thread of its
+   * own (the processor's thread is one the shutdown waits for).
+   */
+  private void stopAfterFatal(Throwable error) {
+    if (!fatal.compareAndSet(null, error)) {
+      return;
+    }
+    LOG.error(
+        "KCL consumer {} (worker {}) stops after {} in a record processor",
+        settings.applicationName(),
+        settings.workerId(),
+        error.getClass().getName());
+    Thread stopper = new Thread(this::close, "ddbstreams-kcl-stop-" + settings.applicationName());
+    stopper.setDaemon(true);
+    stopper.start();
   }
 
   /**
@@ -144,7 +174,8 @@ public final class KclStreamConsumer implements AutoCloseable {
             arn,
             settings.initialBackoff(),
             settings.maxBackoff(),
-            () -> stopping);
+            () -> stopping,
+            this::stopAfterFatal);
     InitialPositionInStream position =
         settings.initialPosition() == InitialPosition.LATEST
             ? InitialPositionInStream.LATEST

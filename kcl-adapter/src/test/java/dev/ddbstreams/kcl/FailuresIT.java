@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -155,6 +156,56 @@ class FailuresIT {
       Thread.sleep(500);
     }
     assertThat(fixed.handled).containsKey(POISON).hasSize(ITEMS - poisonIndex);
+  }
+
+  /** Throws an error of the JVM itself on one item; counts the others. */
+  public static final class Fatal {
+    final Map<String, AtomicInteger> handled = new ConcurrentHashMap<>();
+
+    /**
+     * Handles a change, or fails the JVM's way on the poison item.
+     *
+     * @param change the change
+     */
+    @OnChange
+    public void handle(StreamRecord<Map<String, Object>> change) {
+      String pk = change.key("PK").orElseThrow().s();
+      if (pk.equals(POISON)) {
+        throw new InternalError("injected JVM failure on " + pk);
+      }
+      handled.computeIfAbsent(pk, k -> new AtomicInteger()).incrementAndGet();
+    }
+  }
+
+  @Test
+  void anErrorOfTheJvmStopsTheWorkerWithTheCheckpointBeforeTheRecord() throws Exception {
+    StreamTable table = tableWithOneWritePerItem();
+    List<Record> records = table.reader(local.streamsClient()).readAll();
+    int poisonIndex = indexOf(records, POISON);
+    BigInteger poison = new BigInteger(records.get(poisonIndex).dynamodb().sequenceNumber());
+    Fatal fatal = new Fatal();
+    String app = StreamTable.uniqueName("fatal");
+    KclStreamConsumer consumer =
+        LocalConsumers.builder(kcl, app, table.streamArn(), EndToEndIT.router(fatal)).build();
+    AtomicReference<Throwable> thrown = new AtomicReference<>();
+    Thread worker =
+        new Thread(
+            () -> {
+              try {
+                consumer.run();
+              } catch (Throwable t) {
+                thrown.set(t);
+              }
+            });
+    worker.start();
+    worker.join(60_000);
+
+    assertThat(worker.isAlive()).as("the worker stopped by itself").isFalse();
+    assertThat(thrown.get()).isInstanceOf(InternalError.class);
+    // The router's result of the batch is lost with the error: the checkpoint stays where it
+    // was (here the shard's start), never past the record, and the next worker runs them again.
+    assertThat(checkpoint(app)).isLessThan(poison);
+    assertThat(fatal.handled).hasSize(poisonIndex).doesNotContainKey(POISON);
   }
 
   private static int indexOf(List<Record> records, String pk) {

@@ -70,8 +70,10 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
  *   <li>{@code ReportBatchItemFailures}: the lowest sequence number named is the checkpoint and the
  *       batch is retried from it; an empty, null or unknown identifier fails the whole batch.
  *       Without the setting the response is ignored and the batch counts as done.
- *   <li>Function errors (the handler throws) retry the whole batch; {@code
- *       BisectBatchOnFunctionError} splits it in two first (a split is not counted as a retry).
+ *   <li>Function errors (the handler throws an exception or an error) retry the whole batch; {@code
+ *       BisectBatchOnFunctionError} splits it in two first (a split is not counted as a retry). An
+ *       error of this JVM itself ({@code OutOfMemoryError}, {@code InternalError}) stops the
+ *       mapping instead: {@link #drain} throws, and nothing after the batch is delivered.
  *   <li>{@code MaximumRetryAttempts} and {@code MaximumRecordAgeInSeconds}: records given up are
  *       reported to the {@link Builder#onFailure on-failure destination} as a {@link FailedBatch}
  *       with their stream coordinates, not their contents, and the shard moves on.

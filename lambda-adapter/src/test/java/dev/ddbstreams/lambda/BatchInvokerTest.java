@@ -92,6 +92,51 @@ class BatchInvokerTest {
   }
 
   @Test
+  void aFunctionThatThrowsAnErrorIsAFunctionErrorAndTheBatchIsRetried() {
+    List<Error> errors =
+        new ArrayList<>(
+            List.of(
+                new AssertionError("bug"), new StackOverflowError(), new NoClassDefFoundError()));
+    BatchInvoker invoker =
+        invoker(
+            true,
+            false,
+            -1,
+            null,
+            seqs -> {
+              if (!errors.isEmpty()) {
+                throw errors.remove(0);
+              }
+              return "{}";
+            });
+
+    invoker.deliver("shard-1", records(1, 2));
+
+    assertThat(invocations).hasSize(4).allSatisfy(b -> assertThat(b).containsExactly("1", "2"));
+    assertThat(counters.functionErrors.get()).isEqualTo(3);
+    assertThat(failed).isEmpty();
+  }
+
+  @Test
+  void anErrorOfTheJvmItselfStopsTheDeliveryInsteadOfBeingRetried() {
+    InternalError broken = new InternalError("broken");
+    BatchInvoker invoker =
+        invoker(
+            true,
+            false,
+            -1,
+            null,
+            seqs -> {
+              throw broken;
+            });
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> invoker.deliver("shard-1", records(1, 2)))
+        .isSameAs(broken);
+    assertThat(invocations).hasSize(1);
+  }
+
+  @Test
   void ignoresThePartialResponseWithoutReportBatchItemFailures() {
     BatchInvoker invoker = invoker(false, false, -1, null, seqs -> failAt("2"));
 

@@ -39,6 +39,20 @@ public final class AttributePath implements Comparable<AttributePath> {
     return new AttributePath(parent, null, index);
   }
 
+  /**
+   * Returns the name of the top-level attribute the path starts at.
+   *
+   * @return the first segment's name
+   */
+  public String topLevelName() {
+    AttributePath p = this;
+    while (p.parent != null) {
+      p = p.parent;
+    }
+    // The first segment of a path is always a name.
+    return java.util.Objects.requireNonNull(p.name);
+  }
+
   /** Returns the number of segments, at least 1. */
   int depth() {
     return depth;

@@ -17,6 +17,8 @@ import dev.ddbstreams.ImageMapper;
 import dev.ddbstreams.ImageMappingException;
 import java.io.IOException;
 import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -38,10 +40,23 @@ final class JacksonImageMapper<T> implements ImageMapper<T> {
 
   private final Class<T> type;
   private final ObjectReader reader;
+  private final @Nullable Set<String> propertyNames;
 
+  /**
+   * Creates the mapper.
+   *
+   * @throws ImageMappingException if no image can ever be mapped to the type
+   */
   JacksonImageMapper(Class<T> type) {
+    MappableTypes.check(JSON, type);
     this.type = type;
     this.reader = JSON.readerFor(type);
+    this.propertyNames = MappableTypes.propertyNames(JSON, type);
+  }
+
+  /** The attribute names the type reads, or {@code null} if it takes any. */
+  @Nullable Set<String> propertyNames() {
+    return propertyNames;
   }
 
   @Override

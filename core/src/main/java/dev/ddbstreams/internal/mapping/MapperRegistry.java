@@ -3,6 +3,8 @@ package dev.ddbstreams.internal.mapping;
 import dev.ddbstreams.ImageMapper;
 import dev.ddbstreams.ImageMappingException;
 import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.document.EnhancedDocument;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
@@ -28,6 +30,24 @@ public final class MapperRegistry {
   @SuppressWarnings("unchecked")
   public static <T> ImageMapper<T> mapperFor(Class<T> type) {
     return (ImageMapper<T>) MAPPERS.get(type);
+  }
+
+  /**
+   * Returns the attribute names images of the mapper's type may have, for checking attribute paths
+   * at build time, or {@code null} when any attribute fits (maps, documents, trees, any-setters,
+   * mappers this registry did not make).
+   *
+   * @param mapper a mapper
+   * @return the names, or {@code null} for free-form types
+   */
+  public static @Nullable Set<String> attributeNames(ImageMapper<?> mapper) {
+    if (mapper instanceof SchemaImageMapper<?> schema) {
+      return Set.copyOf(schema.attributeNames());
+    }
+    if (mapper instanceof JacksonImageMapper<?> jackson) {
+      return jackson.propertyNames();
+    }
+    return null;
   }
 
   private static ImageMapper<?> create(Class<?> type) {

@@ -2,6 +2,7 @@ package dev.ddbstreams.internal.mapping;
 
 import dev.ddbstreams.ImageMapper;
 import dev.ddbstreams.ImageMappingException;
+import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -34,6 +35,15 @@ public final class SchemaImageMapper<T> implements ImageMapper<T> {
   @Override
   public String targetTypeName() {
     return typeName;
+  }
+
+  /**
+   * Returns the attribute names the schema maps.
+   *
+   * @return the names
+   */
+  public List<String> attributeNames() {
+    return schema.attributeNames();
   }
 
   /** Only on the error path: maps attributes one at a time to name the one that fails. */

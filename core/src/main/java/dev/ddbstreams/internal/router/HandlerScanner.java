@@ -7,6 +7,7 @@ import dev.ddbstreams.FilterPatternException;
 import dev.ddbstreams.ImageDiff;
 import dev.ddbstreams.ImageKind;
 import dev.ddbstreams.ImageMapper;
+import dev.ddbstreams.ImageMappingException;
 import dev.ddbstreams.StreamContext;
 import dev.ddbstreams.StreamRecord;
 import dev.ddbstreams.ViewType;
@@ -15,6 +16,8 @@ import dev.ddbstreams.annotation.OnInsert;
 import dev.ddbstreams.annotation.OnModify;
 import dev.ddbstreams.annotation.OnRemove;
 import dev.ddbstreams.annotation.TtlMatch;
+import dev.ddbstreams.internal.diff.PathParser;
+import dev.ddbstreams.internal.mapping.MapperRegistry;
 import java.lang.annotation.Annotation;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
@@ -112,9 +115,14 @@ final class HandlerScanner {
     if (imageType != null) {
       try {
         mapper = ImageMapper.of(imageType);
+      } catch (ImageMappingException e) {
+        problem(name, "cannot map images to " + imageType.getName() + ": " + e.reason());
       } catch (DdbStreamsException e) {
         problem(name, "cannot map images to " + imageType.getName() + ": " + e.getMessage());
       }
+    }
+    if (mapper != null && imageType != null) {
+      checkChangedPaths(name, spec.changed, mapper, imageType);
     }
     MethodHandle invoker = bind(name, target, method);
     if (problems.size() == problemsBefore && invoker != null) {
@@ -159,6 +167,40 @@ final class HandlerScanner {
         ImageDiff.between(java.util.Map.of(), java.util.Map.of()).changed(path);
       } catch (IllegalArgumentException e) {
         problem(name, "has an invalid 'changed' path: " + e.getMessage());
+      }
+    }
+  }
+
+  /**
+   * Rejects a {@code changed} path whose first segment names no property of a type with known
+   * properties (records, classes, beans): such a handler would never fire. Maps, documents and
+   * handlers without an image type take any path.
+   */
+  private void checkChangedPaths(
+      String name, List<String> changed, ImageMapper<?> mapper, Class<?> imageType) {
+    Set<String> names = MapperRegistry.attributeNames(mapper);
+    if (names == null) {
+      return;
+    }
+    for (String path : changed) {
+      String top;
+      try {
+        top = PathParser.parse(path).topLevelName();
+      } catch (IllegalArgumentException invalid) {
+        continue; // reported by checkSpec
+      }
+      if (!names.contains(top)) {
+        problem(
+            name,
+            "has the 'changed' path '"
+                + path
+                + "', but "
+                + imageType.getSimpleName()
+                + " has no property '"
+                + top
+                + "' (it has "
+                + new java.util.TreeSet<>(names)
+                + "), so the handler would never fire");
       }
     }
   }

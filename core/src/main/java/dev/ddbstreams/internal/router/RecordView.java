@@ -116,4 +116,16 @@ final class RecordView {
     }
     return diff;
   }
+
+  /** The record's coordinates and keys for logs: never other attribute values. */
+  String describe() {
+    return eventName()
+        + " eventID="
+        + record.eventId()
+        + " sequenceNumber="
+        + record.sequenceNumber()
+        + " keys=["
+        + KeyText.of(record.keys())
+        + "]";
+  }
 }

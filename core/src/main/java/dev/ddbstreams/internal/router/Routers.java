@@ -3,6 +3,7 @@ package dev.ddbstreams.internal.router;
 import dev.ddbstreams.HandlerDefinitionException;
 import dev.ddbstreams.HandlerInfo;
 import java.util.List;
+import java.util.Locale;
 
 /** Builds a router's machinery from its settings and handler objects. */
 public final class Routers {
@@ -25,6 +26,24 @@ public final class Routers {
     }
     List<String> problems = new java.util.ArrayList<>(settingProblems);
     problems.addAll(scanner.problems());
+    if (settings.idempotencyStore() != null) {
+      for (HandlerMethod h : scanner.handlers()) {
+        int bytes = IdempotencyKeys.longestKeyBytes(settings.idempotencyNamespace(), h.id);
+        if (bytes > IdempotencyKeys.MAX_KEY_BYTES) {
+          problems.add(
+              String.format(
+                  Locale.ROOT,
+                  "%s: its idempotency keys could be %,d bytes (namespace, handler ID '%s' and"
+                      + " %d for the record), more than DynamoDB's %,d-byte key limit; shorten the"
+                      + " idempotencyNamespace or give the handler a shorter id",
+                  h.name,
+                  bytes,
+                  h.id.length() > 60 ? h.id.substring(0, 60) + "..." : h.id,
+                  IdempotencyKeys.RECORD_PART_BYTES,
+                  IdempotencyKeys.MAX_KEY_BYTES));
+        }
+      }
+    }
     if (handlerObjects.isEmpty()) {
       problems.add("no handler objects were given; call handlers(...)");
     }

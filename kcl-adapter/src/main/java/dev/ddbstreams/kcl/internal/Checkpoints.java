@@ -96,6 +96,10 @@ final class Checkpoints {
       } catch (InvalidStateException | IllegalArgumentException e) {
         LOG.error("Shard {}: checkpoint at {} refused: {}", shardId, where, e.toString());
         return Result.NOT_WRITTEN;
+      } catch (RuntimeException e) {
+        // Nothing may escape to KCL; an unexpected failure leaves the checkpoint to a later one.
+        LOG.error("Shard {}: checkpoint at {} failed unexpectedly", shardId, where, e);
+        return Result.NOT_WRITTEN;
       }
     }
   }

@@ -3,6 +3,7 @@ package dev.ddbstreams.kcl.internal;
 import dev.ddbstreams.StreamRouter;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 
 /**
  * What every shard processor of one consumer shares.
@@ -13,13 +14,16 @@ import java.util.function.BooleanSupplier;
  * @param maxBackoff the longest wait between retries; waits double up to it
  * @param stopping tells processors that the consumer is shutting down, so a retry loop gives up
  *     after its current round and leaves the rest to the next lease holder
+ * @param onFatal told once a processor met an error that stops the worker (the router let a JVM
+ *     error such as {@code OutOfMemoryError} out); it stops the consumer
  */
 public record ProcessorSettings(
     StreamRouter router,
     String streamArn,
     Duration initialBackoff,
     Duration maxBackoff,
-    BooleanSupplier stopping) {
+    BooleanSupplier stopping,
+    Consumer<Throwable> onFatal) {
 
   /**
    * Returns the wait after a failed round.

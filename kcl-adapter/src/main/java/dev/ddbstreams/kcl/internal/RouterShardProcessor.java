@@ -26,14 +26,36 @@ import software.amazon.kinesis.processor.RecordProcessorCheckpointer;
  * <p>KCL does not deliver a batch again when processing fails: it moves on. So a batch is not left
  * until every record is done: after a failed round the processor checkpoints just before the first
  * record that must run again, waits (doubling backoff), and runs the records that are not done yet,
- * in their order. That repeats until they succeed, the router's dead-letter sink takes them, the
- * lease is lost, or the consumer shuts down; in the last two cases the checkpoint stays before the
- * failed record and the next holder of the lease starts there. Nothing is skipped.
+ * in their order. That repeats until they succeed or the router's dead-letter sink takes them. The
+ * loop gives up early only when the lease is lost, the consumer shuts down, the wait is interrupted
+ * or the worker must stop; the checkpoint then stays before the first undone record, and:
  *
- * <p>KCL calls one processor from one thread at a time.
+ * <ul>
+ *   <li>the undone records are kept, and run first when KCL calls again: before the next batch, or
+ *       at the shard's end, which is checkpointed only once they are done;
+ *   <li>after a lost lease nothing is run or checkpointed again: the new holder resumes after the
+ *       last checkpoint;
+ *   <li>after a fatal error (the router let a JVM error out) the processor is halted: it runs and
+ *       checkpoints nothing more, and the consumer is told to stop.
+ * </ul>
+ *
+ * <p>Nothing escapes to KCL, which would log the batch's records (images included) and move on. KCL
+ * calls one processor from one thread at a time.
  */
 final class RouterShardProcessor implements DynamoDBStreamsShardRecordProcessor {
   private static final Logger LOG = LoggerFactory.getLogger(RouterShardProcessor.class);
+
+  /** How a retry loop ended. */
+  private enum End {
+    /** Every record is done and checkpointed (or the checkpoint left to a later one). */
+    DONE,
+    /** Records are left undone: the consumer is stopping or the wait was interrupted. */
+    GAVE_UP,
+    /** The lease is lost. */
+    LEASE_LOST,
+    /** A fatal error: the worker must stop. */
+    HALTED
+  }
 
   private final ProcessorSettings settings;
   private final Sleeper sleeper;
@@ -42,6 +64,10 @@ final class RouterShardProcessor implements DynamoDBStreamsShardRecordProcessor 
   private @Nullable BatchContext context;
   private @Nullable String lastDone;
   private boolean leaseLost;
+  private boolean halted;
+
+  /** Records a retry loop gave up on, in stream order; run before anything else. */
+  private List<Record> undone = List.of();
 
   RouterShardProcessor(ProcessorSettings settings, Sleeper sleeper) {
     this.settings = settings;
@@ -58,31 +84,68 @@ final class RouterShardProcessor implements DynamoDBStreamsShardRecordProcessor 
 
   @Override
   public void processRecords(DynamoDBStreamsProcessRecordsInput input) {
-    List<DynamoDBStreamsClientRecord> delivered = input.records();
-    if (delivered.isEmpty() || leaseLost) {
+    if (leaseLost || halted) {
       return;
     }
-    List<Record> pending = new ArrayList<>(delivered.size());
+    List<DynamoDBStreamsClientRecord> delivered = input.records();
+    List<Record> pending = new ArrayList<>(undone.size() + delivered.size());
+    pending.addAll(undone);
     for (DynamoDBStreamsClientRecord r : delivered) {
       pending.add(r.getRecord());
     }
+    if (pending.isEmpty()) {
+      return;
+    }
+    if (!undone.isEmpty()) {
+      LOG.info(
+          "Shard {}: running the {} records left undone before the {} delivered",
+          shardId,
+          undone.size(),
+          delivered.size());
+    }
+    try {
+      runUntilDone(pending, input.checkpointer());
+    } catch (RuntimeException e) {
+      // Nothing may escape to KCL: it would log the records, images included, and move on.
+      undone = pending;
+      LOG.error(
+          "Shard {}: unexpected {}; the {} records run again before anything else",
+          shardId,
+          e.getClass().getName(),
+          pending.size(),
+          e);
+    }
+  }
+
+  /**
+   * Runs the records until all are done or the loop must give up, checkpointing as it goes. Leaves
+   * {@link #undone} holding what is left.
+   */
+  private End runUntilDone(List<Record> records, RecordProcessorCheckpointer checkpointer) {
+    List<Record> pending = records;
     String last = sequenceNumber(pending.get(pending.size() - 1));
-    RecordProcessorCheckpointer checkpointer = input.checkpointer();
     for (int round = 1; ; round++) {
-      BatchResult result = run(pending);
+      BatchResult result;
+      try {
+        result = run(pending);
+      } catch (Error fatal) {
+        // The router lets out only the JVM's own errors: nothing it reported is trustworthy.
+        return halt(pending, fatal);
+      }
       if (result.isComplete()) {
+        undone = List.of();
         lastDone = last;
-        checkpoint(checkpointer, last);
-        return;
+        return checkpoint(checkpointer, last) ? End.DONE : End.LEASE_LOST;
       }
       int firstRetry = firstToRetry(result);
+      undone = stillToRun(pending, result, firstRetry);
       if (firstRetry > 0) {
         lastDone = sequenceNumber(pending.get(firstRetry - 1));
         if (!checkpoint(checkpointer, lastDone)) {
-          return;
+          return End.LEASE_LOST;
         }
       }
-      pending = stillToRun(pending, result, firstRetry);
+      pending = undone;
       if (settings.stopping().getAsBoolean()) {
         LOG.info(
             "Shard {}: shutting down with {} records not done; the next lease holder resumes "
@@ -90,12 +153,16 @@ final class RouterShardProcessor implements DynamoDBStreamsShardRecordProcessor 
             shardId,
             pending.size(),
             lastDone);
-        return;
+        return End.GAVE_UP;
       }
       Duration wait = settings.backoffAfter(round);
       warnRetry(result, pending.size(), round, wait);
       if (!sleeper.sleep(wait)) {
-        return;
+        LOG.info(
+            "Shard {}: interrupted with {} records not done; they run before anything else",
+            shardId,
+            pending.size());
+        return End.GAVE_UP;
       }
     }
   }
@@ -104,25 +171,33 @@ final class RouterShardProcessor implements DynamoDBStreamsShardRecordProcessor 
     try {
       return settings.router().process(batch, requireContext());
     } catch (RuntimeException e) {
-      // The router reports handler failures in its result; an exception here is a fault in the
-      // router or its store. Treat every record as not done, so it is retried, not skipped.
-      LOG.error("Shard {}: the router threw; retrying the whole batch", shardId, e);
-      List<RecordOutcome> outcomes = new ArrayList<>(batch.size());
-      for (int i = 0; i < batch.size(); i++) {
-        Record r = batch.get(i);
-        outcomes.add(
-            new RecordOutcome(
-                i,
-                r.eventID(),
-                sequenceNumber(r),
-                dev.ddbstreams.RecordStatus.NOT_RUN,
-                List.of(),
-                List.of(),
-                null,
-                i == 0 ? e : null));
-      }
-      return new BatchResult(outcomes);
+      // The router reports handler, store and sink failures in its result; an exception here is a
+      // fault in the router (or a closed one). Every record is then not done, so it is retried.
+      LOG.error(
+          "Shard {}: the router threw {}; retrying the whole batch",
+          shardId,
+          e.getClass().getName(),
+          e);
+      return BatchResult.notRun(batch);
     }
+  }
+
+  private End halt(List<Record> pending, Error fatal) {
+    halted = true;
+    undone = List.of();
+    LOG.error(
+        "Shard {}: {} while running records from sequence number {}; this worker stops without"
+            + " checkpointing past checkpoint {}",
+        shardId,
+        fatal.getClass().getName(),
+        sequenceNumber(pending.get(0)),
+        lastDone);
+    try {
+      settings.onFatal().accept(fatal);
+    } catch (RuntimeException e) {
+      LOG.error("Shard {}: could not ask the consumer to stop", shardId, e);
+    }
+    return End.HALTED;
   }
 
   /** The batch index of the first record, in stream order, that must run again. */
@@ -157,37 +232,71 @@ final class RouterShardProcessor implements DynamoDBStreamsShardRecordProcessor 
         failed == null || failed.failedHandler() == null ? "the router" : failed.failedHandler(),
         // The type only: an exception's message may quote the item, which may hold personal data.
         failed == null || failed.failure() == null
-            ? "no error"
+            ? "not run"
             : failed.failure().getClass().getName(),
         remaining,
         wait.toMillis(),
         round);
   }
 
+  /** Checkpoints; returns false if the lease is lost. */
   private boolean checkpoint(RecordProcessorCheckpointer checkpointer, String sequenceNumber) {
     Checkpoints.Result r = requireCheckpoints().at(checkpointer, sequenceNumber);
     if (r == Checkpoints.Result.LEASE_LOST) {
-      leaseLost = true;
+      lostLease();
       return false;
     }
     return true;
   }
 
-  @Override
-  public void leaseLost(LeaseLostInput input) {
+  private void lostLease() {
     leaseLost = true;
-    LOG.info("Shard {}: lease lost; another worker resumes after checkpoint {}", shardId, lastDone);
+    undone = List.of();
   }
 
   @Override
+  public void leaseLost(LeaseLostInput input) {
+    lostLease();
+    LOG.info("Shard {}: lease lost; another worker resumes after checkpoint {}", shardId, lastDone);
+  }
+
+  /**
+   * Checkpoints {@code SHARD_END}, so KCL starts the child shards, but only over done records:
+   * records an earlier loop left undone run first, and if they cannot all be done now (lease lost,
+   * shutdown, halted), the shard is not ended and the next holder of its lease resumes after the
+   * last checkpoint.
+   */
+  @Override
   public void shardEnded(ShardEndedInput input) {
+    if (leaseLost || halted) {
+      LOG.info(
+          "Shard {}: shard ended, but this worker {}; no SHARD_END checkpoint",
+          shardId,
+          halted ? "is stopping after a fatal error" : "lost the lease");
+      return;
+    }
+    if (!undone.isEmpty()) {
+      LOG.info(
+          "Shard {}: shard ended with {} records undone; running them", shardId, undone.size());
+      End end = runUntilDone(undone, input.checkpointer());
+      if (end != End.DONE) {
+        LOG.warn(
+            "Shard {}: shard ended with {} records not done ({}); no SHARD_END checkpoint, the"
+                + " next lease holder resumes after checkpoint {}",
+            shardId,
+            undone.size(),
+            end,
+            lastDone);
+        return;
+      }
+    }
     Checkpoints.Result r = requireCheckpoints().atShardEnd(input.checkpointer());
     LOG.info("Shard {}: shard ended, checkpoint at SHARD_END {}", shardId, r);
   }
 
   @Override
   public void shutdownRequested(ShutdownRequestedInput input) {
-    if (lastDone != null && !leaseLost) {
+    if (lastDone != null && !leaseLost && !halted) {
       checkpoint(input.checkpointer(), lastDone);
     }
     LOG.info("Shard {}: shut down at checkpoint {}", shardId, lastDone);

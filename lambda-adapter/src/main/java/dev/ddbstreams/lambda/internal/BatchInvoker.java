@@ -123,7 +123,13 @@ public final class BatchInvoker {
     byte[] response;
     try {
       response = function.invoke(event, context);
-    } catch (Exception e) {
+    } catch (Throwable e) {
+      // Lambda counts whatever the function throws as a function error and retries the batch.
+      // Only an error of this JVM itself stops the local mapping (drain() then throws): no
+      // record after the batch is delivered, as no Lambda retry could help this process.
+      if (e instanceof VirtualMachineError fatal && !(e instanceof StackOverflowError)) {
+        throw fatal;
+      }
       counters.functionErrors.incrementAndGet();
       LOG.warn(
           "Function error on {} records from sequence number {}: {}",

@@ -21,4 +21,10 @@ public record DecodedEvent(List<Record> records, @Nullable String streamArn) {
   public DecodedEvent {
     records = List.copyOf(records);
   }
+
+  /** Counts the records instead of printing them: their images may hold personal data. */
+  @Override
+  public String toString() {
+    return "DecodedEvent{records=" + records.size() + ", streamArn=" + streamArn + '}';
+  }
 }

@@ -1,0 +1,93 @@
+package dev.ddbstreams.internal.router;
+
+import dev.ddbstreams.EventName;
+import dev.ddbstreams.FilterPattern;
+import dev.ddbstreams.ImageMapper;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.services.dynamodb.model.Record;
+
+/**
+ * Parses a record and finds the handlers that take it, in dispatch order. Parsing and matching may
+ * throw the bad-input exceptions ({@link Attempts#isBadInput}) for a record that lacks what a
+ * matcher needs. Immutable and thread-safe.
+ */
+final class Dispatcher {
+  private final List<FilterPattern> filters;
+  private final String partitionKey;
+  private final @Nullable String sortKey;
+  private final EnumMap<EventName, HandlerMethod[]> handlersByEvent =
+      new EnumMap<>(EventName.class);
+
+  Dispatcher(RouterSettings settings, List<HandlerMethod> handlers) {
+    this.filters = settings.filters();
+    this.partitionKey = settings.partitionKey();
+    this.sortKey = settings.sortKey();
+    for (EventName event : EventName.values()) {
+      handlersByEvent.put(
+          event,
+          handlers.stream().filter(h -> h.events().contains(event)).toArray(HandlerMethod[]::new));
+    }
+  }
+
+  /** Parses the record, preparing the typed view its first handler most likely wants. */
+  RecordView view(int index, Record raw, @Nullable String streamArn) {
+    return new RecordView(index, raw, streamArn, preferredMapper(raw));
+  }
+
+  /** Whether the record matches one of the router's filter patterns, or there are none. */
+  boolean passesRouterFilters(RecordView view) {
+    if (filters.isEmpty()) {
+      return true;
+    }
+    for (int i = 0; i < filters.size(); i++) {
+      if (filters.get(i).matches(view.record)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The handlers that take the record, in dispatch order. */
+  List<HandlerMethod> match(RecordView view) {
+    HandlerMethod first = null;
+    List<HandlerMethod> more = null;
+    for (HandlerMethod h : handlersByEvent.get(view.eventName())) {
+      if (h.matches(view, partitionKey, sortKey)) {
+        if (first == null) {
+          first = h;
+        } else {
+          if (more == null) {
+            more = new ArrayList<>(4);
+            more.add(first);
+          }
+          more.add(h);
+        }
+      }
+    }
+    // Most records match one handler: no list to grow for them.
+    return more != null ? more : first != null ? List.of(first) : List.of();
+  }
+
+  /** The image mapper of the first handler of the record's event, if it has one. */
+  private @Nullable ImageMapper<?> preferredMapper(Record raw) {
+    EventName event =
+        switch (String.valueOf(raw.eventNameAsString())) {
+          case "INSERT" -> EventName.INSERT;
+          case "MODIFY" -> EventName.MODIFY;
+          case "REMOVE" -> EventName.REMOVE;
+          default -> null;
+        };
+    if (event == null) {
+      return null;
+    }
+    for (HandlerMethod h : handlersByEvent.get(event)) {
+      if (h.imageMapper() != null) {
+        return h.imageMapper();
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,68 @@
+package dev.ddbstreams.chaos;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * How many schedules a suite runs and with which seeds, from system properties:
+ *
+ * <ul>
+ *   <li>{@code ddbstreams.chaos.seed}: run only the schedule of this seed (the one a failure
+ *       printed);
+ *   <li>{@code ddbstreams.chaos.scale}: run this many times the suite's default number of schedules
+ *       ({@code -Pchaos} sets it);
+ *   <li>{@code ddbstreams.chaos.baseSeed}: derive the schedules' seeds from this instead of the
+ *       clock, to repeat a whole run.
+ * </ul>
+ */
+public final class ChaosSettings {
+  private ChaosSettings() {}
+
+  /**
+   * Returns the seeds of the schedules to run.
+   *
+   * @param defaultCount the suite's number of schedules in a normal build
+   * @return the seeds
+   */
+  public static List<Long> seeds(int defaultCount) {
+    String one = System.getProperty("ddbstreams.chaos.seed");
+    if (one != null && !one.isBlank()) {
+      return List.of(Long.parseLong(one.trim()));
+    }
+    int scale = Integer.getInteger("ddbstreams.chaos.scale", 1);
+    long base = Long.getLong("ddbstreams.chaos.baseSeed", System.nanoTime());
+    List<Long> seeds = new ArrayList<>();
+    for (int i = 0; i < defaultCount * Math.max(1, scale); i++) {
+      seeds.add(mix(base + i));
+    }
+    return seeds;
+  }
+
+  /**
+   * Returns the replay instructions for a seed.
+   *
+   * @param module the Maven module
+   * @param test the test class
+   * @param seed the seed
+   * @param failsafe whether the test is an integration test
+   * @return a command line
+   */
+  public static String replay(String module, String test, long seed, boolean failsafe) {
+    String modules = "core".equals(module) ? "core" : "core,testkit," + module;
+    return failsafe
+        ? "mvn -B -o -pl "
+            + modules
+            + " -am verify -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false"
+            + " -Dfailsafe.failIfNoSpecifiedTests=false -Dit.test="
+            + test
+            + " -Dddbstreams.chaos.seed="
+            + seed
+        : "mvn -B -o -pl " + modules + " test -Dtest=" + test + " -Dddbstreams.chaos.seed=" + seed;
+  }
+
+  private static long mix(long z) {
+    z = (z ^ (z >>> 33)) * 0xff51afd7ed558ccdL;
+    z = (z ^ (z >>> 33)) * 0xc4ceb9fe1a85ec53L;
+    return z ^ (z >>> 33);
+  }
+}

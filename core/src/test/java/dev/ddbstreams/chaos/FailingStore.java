@@ -1,0 +1,64 @@
+package dev.ddbstreams.chaos;
+
+import dev.ddbstreams.IdempotencyKey;
+import dev.ddbstreams.IdempotencyState;
+import dev.ddbstreams.IdempotencyStore;
+import dev.ddbstreams.IdempotencyStoreException;
+import java.time.Instant;
+
+/**
+ * A real idempotency store behind a decorator that fails begin, complete and release as an outage
+ * would: the call throws and the real store is not touched. A complete that fails marks the pair as
+ * one that may be applied again (the documented window). Thread-safe if the real store is.
+ */
+public final class FailingStore implements IdempotencyStore {
+  private final IdempotencyStore real;
+  private final Faults faults;
+  private final Ledger ledger;
+
+  /**
+   * Wraps a store.
+   *
+   * @param real the store underneath
+   * @param faults the fault plan
+   * @param ledger where a failed complete is marked
+   */
+  public FailingStore(IdempotencyStore real, Faults faults, Ledger ledger) {
+    this.real = real;
+    this.faults = faults;
+    this.ledger = ledger;
+  }
+
+  @Override
+  public IdempotencyState begin(IdempotencyKey key, Instant leaseExpiry) {
+    if (faults.strikes(FaultKind.STORE_BEGIN, key.value())) {
+      throw new IdempotencyStoreException("injected outage on begin of " + key.value());
+    }
+    return real.begin(key, leaseExpiry);
+  }
+
+  @Override
+  public void complete(IdempotencyKey key) {
+    if (faults.strikes(FaultKind.STORE_COMPLETE, key.value())) {
+      ledger.mayRepeat(key.handlerId(), key.recordId());
+      throw new IdempotencyStoreException("injected outage on complete of " + key.value());
+    }
+    real.complete(key);
+  }
+
+  @Override
+  public void release(IdempotencyKey key) {
+    if (faults.strikes(FaultKind.STORE_RELEASE, key.value())) {
+      throw new IdempotencyStoreException("injected outage on release of " + key.value());
+    }
+    real.release(key);
+  }
+
+  @Override
+  public void release(IdempotencyKey key, Instant leaseExpiry) {
+    if (faults.strikes(FaultKind.STORE_RELEASE, key.value())) {
+      throw new IdempotencyStoreException("injected outage on release of " + key.value());
+    }
+    real.release(key, leaseExpiry);
+  }
+}

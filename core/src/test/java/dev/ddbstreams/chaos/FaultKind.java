@@ -1,0 +1,37 @@
+package dev.ddbstreams.chaos;
+
+/** Every fault the suites inject, by the boundary it is injected at. */
+public enum FaultKind {
+  /** A handler throws a RuntimeException before its side effect. */
+  HANDLER_EXCEPTION,
+  /** A handler throws an Error it survives (AssertionError, StackOverflowError, its own). */
+  HANDLER_ERROR,
+  /** A handler runs past the batch's deadline (or, without one, past its lease). */
+  HANDLER_HANG,
+  /** A handler is interrupted: it throws InterruptedException with its thread's flag set. */
+  HANDLER_INTERRUPT,
+  /** A handler throws an error of the JVM itself (InternalError) before its side effect. */
+  HANDLER_FATAL,
+  /** The worker dies between a handler's side effect and the store's complete. */
+  CRASH_AFTER_EFFECT,
+  /** The idempotency store fails on begin. */
+  STORE_BEGIN,
+  /** The idempotency store fails on complete. */
+  STORE_COMPLETE,
+  /** The idempotency store fails on release. */
+  STORE_RELEASE,
+  /** The dead-letter sink throws an exception. */
+  SINK_EXCEPTION,
+  /** The dead-letter sink throws an Error. */
+  SINK_ERROR,
+  /** Lambda: the function fails after the router finished, so the whole batch comes again. */
+  WHOLE_BATCH_FAILURE,
+  /** KCL: a checkpoint write to the lease table fails. */
+  CHECKPOINT_FAILURE,
+  /** KCL: another worker takes the shard's lease. */
+  LEASE_LOST,
+  /** KCL: the worker is shut down gracefully and another one started. */
+  SHUTDOWN_REQUESTED,
+  /** KCL: a shard's last record fails, so the shard ends while its batch is being retried. */
+  SHARD_END_MID_RETRY
+}

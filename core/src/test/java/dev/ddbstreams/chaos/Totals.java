@@ -1,0 +1,85 @@
+package dev.ddbstreams.chaos;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.StringJoiner;
+
+/** The figures of a suite: schedules, records, faults by kind, and what the checker found. */
+public final class Totals {
+  private final String suite;
+  private final long started = System.nanoTime();
+  private final Map<FaultKind, Long> faults = new EnumMap<>(FaultKind.class);
+  private int schedules;
+  private long records;
+  private long deliveries;
+  private long effects;
+  private long deadLetters;
+  private long lost;
+  private long doubled;
+  private long misordered;
+  private long windowRepeats;
+
+  /**
+   * Starts the figures of a suite.
+   *
+   * @param suite the suite's name in the summary line
+   */
+  public Totals(String suite) {
+    this.suite = suite;
+  }
+
+  /**
+   * Adds one schedule.
+   *
+   * @param ledger what it did
+   * @param plan its faults
+   * @param verdict what the checker found
+   * @param deliveries how many batches were delivered (invocations, processRecords calls)
+   */
+  public synchronized void add(
+      Ledger ledger, Faults plan, Checker.Verdict verdict, long deliveries) {
+    schedules++;
+    records += ledger.changes().size();
+    this.deliveries += deliveries;
+    effects += ledger.effectCount();
+    deadLetters += ledger.deadLetterCount();
+    plan.injected().forEach((k, v) -> faults.merge(k, v, Long::sum));
+    lost += verdict.lost();
+    doubled += verdict.doubled();
+    misordered += verdict.misordered();
+    windowRepeats += verdict.windowRepeats();
+  }
+
+  /**
+   * Returns the summary line the docs quote.
+   *
+   * @return one line
+   */
+  public synchronized String summary() {
+    StringJoiner kinds = new StringJoiner(", ", "{", "}");
+    long all = 0;
+    for (Map.Entry<FaultKind, Long> e : faults.entrySet()) {
+      if (e.getValue() > 0) {
+        kinds.add(e.getKey() + "=" + e.getValue());
+        all += e.getValue();
+      }
+    }
+    return String.format(
+        java.util.Locale.ROOT,
+        "chaos-%s: schedules=%d records=%d deliveries=%d effects=%d deadLetters=%d faults=%d %s"
+            + " lost=%d doubled=%d misordered=%d windowRepeats=%d seconds=%.1f",
+        suite,
+        schedules,
+        records,
+        deliveries,
+        effects,
+        deadLetters,
+        all,
+        kinds,
+        lost,
+        doubled,
+        misordered,
+        windowRepeats,
+        (System.nanoTime() - started) / 1e9);
+  }
+}

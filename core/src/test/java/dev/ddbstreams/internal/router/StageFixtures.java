@@ -1,0 +1,77 @@
+package dev.ddbstreams.internal.router;
+
+import dev.ddbstreams.StreamRecord;
+import dev.ddbstreams.annotation.OnChange;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.Record;
+
+/** Records, handlers and a recording sleeper for the stage tests. */
+final class StageFixtures {
+  private StageFixtures() {}
+
+  static Record record(String pk, String seq) {
+    Map<String, AttributeValue> keys =
+        Map.of("PK", AttributeValue.fromS(pk), "SK", AttributeValue.fromS("X"));
+    return Record.builder()
+        .eventID("event-" + seq)
+        .eventName("INSERT")
+        .dynamodb(
+            d ->
+                d.keys(keys)
+                    .newImage(keys)
+                    .sequenceNumber(seq)
+                    .streamViewType("NEW_AND_OLD_IMAGES")
+                    .approximateCreationDateTime(Instant.parse("2026-11-24T08:00:00Z")))
+        .build();
+  }
+
+  static RecordView view(String pk, String seq) {
+    return new RecordView(0, record(pk, seq), null, null);
+  }
+
+  /** The one handler method of an object. */
+  static HandlerMethod handlerOf(Object target) {
+    HandlerScanner scanner = new HandlerScanner(null);
+    scanner.scan(target);
+    if (!scanner.problems().isEmpty()) {
+      throw new IllegalArgumentException(scanner.problems().toString());
+    }
+    return scanner.handlers().get(0);
+  }
+
+  /** A handler that throws the next of its scripted throwables, then succeeds. */
+  static final class Scripted {
+    final List<Throwable> script = new ArrayList<>();
+    int calls;
+
+    Scripted(Throwable... throwables) {
+      script.addAll(List.of(throwables));
+    }
+
+    @OnChange
+    void handle(StreamRecord<Map<String, Object>> change) throws Throwable {
+      calls++;
+      if (!script.isEmpty()) {
+        throw script.remove(0);
+      }
+    }
+  }
+
+  /** Records every wait; says the wait was interrupted when told to. */
+  static final class RecordingSleeper implements Sleeper {
+    final List<Duration> waits = new CopyOnWriteArrayList<>();
+    volatile boolean interrupted;
+
+    @Override
+    public boolean sleep(Duration duration) {
+      waits.add(duration);
+      return !interrupted;
+    }
+  }
+}

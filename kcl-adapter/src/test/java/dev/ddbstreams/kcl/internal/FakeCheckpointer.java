@@ -1,0 +1,54 @@
+package dev.ddbstreams.kcl.internal;
+
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.Proxy;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import software.amazon.kinesis.processor.RecordProcessorCheckpointer;
+
+/**
+ * A KCL checkpointer that records what it was asked to write, and throws the exceptions it is
+ * given, one per call, before writing.
+ */
+final class FakeCheckpointer {
+  /** Checkpoints written, in order: sequence numbers, or {@code SHARD_END}. */
+  final List<String> written = new CopyOnWriteArrayList<>();
+
+  /** Calls made, failed ones included. */
+  final List<String> calls = new CopyOnWriteArrayList<>();
+
+  private final Deque<Exception> failures = new ArrayDeque<>();
+
+  /** Makes the next call throw the exception. */
+  synchronized FakeCheckpointer failNext(Exception e) {
+    failures.add(e);
+    return this;
+  }
+
+  RecordProcessorCheckpointer checkpointer() {
+    InvocationHandler handler =
+        (proxy, method, args) -> {
+          if (!method.getName().equals("checkpoint")) {
+            throw new UnsupportedOperationException(method.getName());
+          }
+          String where = args == null || args.length == 0 ? "SHARD_END" : String.valueOf(args[0]);
+          calls.add(where);
+          Exception failure;
+          synchronized (this) {
+            failure = failures.poll();
+          }
+          if (failure != null) {
+            throw failure;
+          }
+          written.add(where);
+          return null;
+        };
+    return (RecordProcessorCheckpointer)
+        Proxy.newProxyInstance(
+            RecordProcessorCheckpointer.class.getClassLoader(),
+            new Class<?>[] {RecordProcessorCheckpointer.class},
+            handler);
+  }
+}
