@@ -17,8 +17,8 @@ import dev.ddbstreams.chaos.FaultKind;
 import dev.ddbstreams.chaos.Faults;
 import dev.ddbstreams.chaos.Ledger;
 import dev.ddbstreams.chaos.Totals;
+import dev.ddbstreams.emulator.DynamoDbEmulator;
 import dev.ddbstreams.testkit.BatchWrites;
-import dev.ddbstreams.testkit.DynamoDbLocal;
 import dev.ddbstreams.testkit.StreamTable;
 import java.math.BigInteger;
 import java.time.Duration;
@@ -36,7 +36,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Record;
 
 /**
- * The Lambda path under seeded random fault schedules: real stream records from DynamoDB Local, fed
+ * The Lambda path under seeded random fault schedules: real stream records from the emulator, fed
  * by {@link LocalEventSourceMapping} (Lambda's JSON, partial batch responses, bisecting,
  * parallelization) to a {@link FastDynamoDbStreamLambda}. Besides the router's boundaries (handler
  * exceptions, Errors, interrupts, hangs past the invocation's deadline; store failures on begin,
@@ -53,13 +53,13 @@ class LocalMappingChaosIT {
   private static final int ITEMS = 40;
   private static final int VERSIONS = 5;
 
-  private static DynamoDbLocal local;
+  private static DynamoDbEmulator local;
   private static StreamTable table;
   private static List<Ledger.Change> changes;
 
   @BeforeAll
   static void writeTheStream() {
-    local = DynamoDbLocal.shared();
+    local = DynamoDbEmulator.shared();
     table = StreamTable.builder().name(StreamTable.uniqueName("chaos")).create(local.client());
     for (int version = 1; version <= VERSIONS; version++) {
       int v = version;
