@@ -18,6 +18,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Sizes are drawn uniformly between their bounds, and bounds are inclusive. Not thread-safe:
  * draw on the test thread.
+ *
+ * <p>Core and the Lambda adapter each keep a copy in their test tree (no test-jar between modules);
+ * keep the copies alike.
  */
 final class Gen {
   private static final String DIGITS = "0123456789";
@@ -204,6 +207,16 @@ final class Gen {
     StringBuilder s = new StringBuilder(length);
     for (int i = 0; i < length; i++) {
       s.append(alphabet.charAt(random.nextInt(alphabet.length())));
+    }
+    return s.toString();
+  }
+
+  /** Text of {@code min} to {@code max} chars, each from {@code from} to {@code to}. */
+  String string(char from, char to, int min, int max) {
+    int length = between(min, max);
+    StringBuilder s = new StringBuilder(length);
+    for (int i = 0; i < length; i++) {
+      s.append((char) between(from, to));
     }
     return s.toString();
   }
