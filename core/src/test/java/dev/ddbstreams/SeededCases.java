@@ -87,7 +87,10 @@ final class SeededCases {
     return checked;
   }
 
-  /** Rejects the current input: it is outside the property's domain (an assumption that does not hold). */
+  /**
+   * Rejects the current input: it is outside the property's domain (an assumption that does not
+   * hold).
+   */
   static void reject() {
     throw new Rejected();
   }

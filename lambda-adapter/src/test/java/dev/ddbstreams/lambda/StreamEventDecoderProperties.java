@@ -1,6 +1,7 @@
 package dev.ddbstreams.lambda;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import dev.ddbstreams.StreamRouter;
@@ -29,7 +30,8 @@ import software.amazon.awssdk.services.dynamodb.model.StreamRecord;
 
 /**
  * The streaming decoder against the Lambda runtime's serializer followed by the converter: for any
- * event, the same records and the same response JSON. Seeded: see {@link SeededCases}.
+ * event, the same records and the same response JSON; and for broken JSON, only its typed
+ * exception. Seeded: see {@link SeededCases}.
  */
 class StreamEventDecoderProperties {
 
@@ -98,7 +100,52 @@ class StreamEventDecoderProperties {
     assertThat(fast.toString(StandardCharsets.UTF_8)).isEqualTo(LambdaRuntime.json(plain));
   }
 
+  @Test
+  void malformedEventsOnlyEndInEventDecodingExceptions() {
+    SeededCases.check(
+        300,
+        gen -> corrupt(gen, LambdaEventWriter.write(records(gen), arn(gen))),
+        json -> new String(json, StandardCharsets.UTF_8),
+        StreamEventDecoderProperties::decodesOrThrowsEventDecodingException);
+  }
+
+  /** The property, shared with {@code StreamEventDecoderFuzzTest}. */
+  static void decodesOrThrowsEventDecodingException(byte[] json) {
+    Throwable fromArray = catchThrowable(() -> StreamEventDecoder.decode(json));
+    Throwable fromStream =
+        catchThrowable(() -> StreamEventDecoder.decode(new ByteArrayInputStream(json)));
+
+    if (fromArray != null) {
+      assertThat(fromArray).isInstanceOf(EventDecodingException.class);
+    }
+    if (fromStream != null) {
+      assertThat(fromStream).isInstanceOf(EventDecodingException.class);
+    }
+  }
+
   // ---- generators ----
+
+  /** One to three edits of an event's JSON: cuts, deletions, duplications, stray characters. */
+  static byte[] corrupt(Gen gen, byte[] json) {
+    StringBuilder s = new StringBuilder(new String(json, StandardCharsets.UTF_8));
+    int edits = gen.between(1, 3);
+    for (int i = 0; i < edits && s.length() > 0; i++) {
+      int at = gen.between(0, s.length() - 1);
+      int end = Math.min(s.length(), at + gen.between(1, 12));
+      switch (gen.between(0, 4)) {
+        case 0 -> s.setLength(at);
+        case 1 -> s.delete(at, end);
+        case 2 -> s.insert(at, s.substring(at, end));
+        case 3 -> s.setCharAt(at, gen.oneOf('{', '}', '[', ']', '"', ':', ',', '0', 'n', '\\'));
+        default ->
+            s.insert(
+                at,
+                gen.oneOf(
+                    "null", "{}", "[]", "\"\"", "1e400", "-0", "true", "{\"X\":1}", "\"S\":1"));
+      }
+    }
+    return s.toString().getBytes(StandardCharsets.UTF_8);
+  }
 
   static @Nullable String arn(Gen gen) {
     return gen.orNull(
