@@ -3,7 +3,6 @@ package dev.ddbstreams;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import com.code_intelligence.jazzer.junit.DictionaryEntries;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -31,25 +30,6 @@ class ImagesFuzzTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @FuzzTest
-  @DictionaryEntries({
-    "\"S\"",
-    "\"N\"",
-    "\"B\"",
-    "\"BOOL\"",
-    "\"NULL\"",
-    "\"SS\"",
-    "\"NS\"",
-    "\"BS\"",
-    "\"L\"",
-    "\"M\"",
-    "\"exact\"",
-    "\"scores\"",
-    "\"weights\"",
-    "\"inner\"",
-    "\"values\"",
-    "1E-130",
-    "E+125"
-  })
   void malformedImagesOnlyEndInImageMappingExceptions(byte[] input) {
     Map<String, AttributeValue> image = image(input);
     if (image == null) {

@@ -1,6 +1,5 @@
 package dev.ddbstreams;
 
-import com.code_intelligence.jazzer.junit.DictionaryEntries;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.nio.charset.StandardCharsets;
 
@@ -20,7 +19,6 @@ import java.nio.charset.StandardCharsets;
 class StreamRecordFuzzTest {
 
   @FuzzTest
-  @DictionaryEntries({"INSERT", "MODIFY", "REMOVE"})
   void arbitraryRawRecordsEitherWrapOrFailWithMalformedRecord(byte[] input) {
     String[] lines = new String(input, StandardCharsets.UTF_8).split("\n", 3);
     String eventName = lines[0];

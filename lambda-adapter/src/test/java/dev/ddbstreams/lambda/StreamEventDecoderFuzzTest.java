@@ -1,6 +1,5 @@
 package dev.ddbstreams.lambda;
 
-import com.code_intelligence.jazzer.junit.DictionaryEntries;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 
 /**
@@ -16,33 +15,6 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 class StreamEventDecoderFuzzTest {
 
   @FuzzTest
-  @DictionaryEntries({
-    "\"Records\"",
-    "\"eventID\"",
-    "\"eventName\"",
-    "\"eventSourceARN\"",
-    "\"dynamodb\"",
-    "\"userIdentity\"",
-    "\"ApproximateCreationDateTime\"",
-    "\"Keys\"",
-    "\"NewImage\"",
-    "\"OldImage\"",
-    "\"SequenceNumber\"",
-    "\"SizeBytes\"",
-    "\"StreamViewType\"",
-    "\"S\"",
-    "\"N\"",
-    "\"B\"",
-    "\"SS\"",
-    "\"NS\"",
-    "\"BS\"",
-    "\"M\"",
-    "\"L\"",
-    "\"NULL\"",
-    "\"BOOL\"",
-    "null",
-    "true"
-  })
   void malformedEventsOnlyEndInEventDecodingExceptions(byte[] json) {
     StreamEventDecoderProperties.decodesOrThrowsEventDecodingException(json);
   }
