@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,7 +54,11 @@ class ImagesProperties {
 
   @Test
   void jacksonMapperKeepsEveryTypedValue() {
-    SeededCases.check(300, ImagesProperties::sample, Sample::toString, this::mapsEveryValue);
+    SeededCases.check(
+        300,
+        ImagesProperties::sample,
+        sample -> sample + " with blob " + Arrays.toString(sample.blob()),
+        this::mapsEveryValue);
   }
 
   private void mapsEveryValue(Sample sample) {
@@ -127,7 +132,7 @@ class ImagesProperties {
         r -> wrapsOrFailsWithMalformedRecord(r.eventName(), r.sequenceNumber(), r.withId()));
   }
 
-  /** The property, shared with {@code ImagesFuzzTest}. */
+  /** The property, shared with {@code StreamRecordFuzzTest}. */
   static void wrapsOrFailsWithMalformedRecord(
       String eventName, String sequenceNumber, boolean withId) {
     Record raw =
