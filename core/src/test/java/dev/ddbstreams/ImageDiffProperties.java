@@ -5,21 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.EdgeCasesMode;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.Tuple;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -30,13 +23,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * image do: the same value in two spellings (numbers as {@code 1}, {@code 1.0}, {@code 1E+1}; sets
  * in another order), values that differ, entries on one side only, lists that grow or shrink, types
  * that change. Equality is checked against {@link #canonical}, an oracle written apart from the
- * production code.
+ * production code. Seeded: see {@link SeededCases}.
  */
 class ImageDiffProperties {
   private static final int DEPTH = 3;
-  // Arbitraries are immutable; building each depth once keeps generation cheap.
-  private static final Map<Integer, Arbitrary<Side>> SIDES = new HashMap<>();
-  private static final Map<Integer, Arbitrary<AttributeValue>> VALUES = new HashMap<>();
   private static final List<String> KEYS = List.of("a", "b", "c", "a.b", "x`y", "[0]", "");
 
   /** Two values (or absences) at the same place of the old and the new image. */
@@ -50,268 +40,240 @@ class ImageDiffProperties {
     }
   }
 
-  @Property(tries = 300, edgeCases = EdgeCasesMode.NONE)
-  void applyingTheDiffToTheOldImageGivesTheNewImage(@ForAll("images") Images images) {
-    ImageDiff diff = ImageDiff.between(images.before(), images.after());
+  @Test
+  void applyingTheDiffToTheOldImageGivesTheNewImage() {
+    SeededCases.check(
+        300,
+        ImageDiffProperties::images,
+        Images::toString,
+        images -> {
+          ImageDiff diff = ImageDiff.between(images.before(), images.after());
 
-    Map<String, AttributeValue> patched = diff.applyTo(images.before());
+          Map<String, AttributeValue> patched = diff.applyTo(images.before());
 
-    assertThat(canonical(patched)).isEqualTo(canonical(images.after()));
+          assertThat(canonical(patched)).isEqualTo(canonical(images.after()));
+        });
   }
 
-  @Property(tries = 200, edgeCases = EdgeCasesMode.NONE)
-  void anImageHasNoDiffWithItself(@ForAll("images") Images images) {
-    assertThat(ImageDiff.between(images.before(), images.before()).isEmpty()).isTrue();
-    assertThat(ImageDiff.between(images.after(), new LinkedHashMap<>(images.after())).changes())
-        .isEmpty();
+  @Test
+  void anImageHasNoDiffWithItself() {
+    SeededCases.check(
+        200,
+        ImageDiffProperties::images,
+        Images::toString,
+        images -> {
+          assertThat(ImageDiff.between(images.before(), images.before()).isEmpty()).isTrue();
+          assertThat(
+                  ImageDiff.between(images.after(), new LinkedHashMap<>(images.after())).changes())
+              .isEmpty();
+        });
   }
 
-  @Property(tries = 300, edgeCases = EdgeCasesMode.NONE)
-  void diffIsEmptyExactlyWhenTheImagesAreEqualByValue(@ForAll("images") Images images) {
-    boolean equal = canonical(images.before()).equals(canonical(images.after()));
+  @Test
+  void diffIsEmptyExactlyWhenTheImagesAreEqualByValue() {
+    SeededCases.check(
+        300,
+        ImageDiffProperties::images,
+        Images::toString,
+        images -> {
+          boolean equal = canonical(images.before()).equals(canonical(images.after()));
 
-    assertThat(ImageDiff.between(images.before(), images.after()).isEmpty()).isEqualTo(equal);
+          assertThat(ImageDiff.between(images.before(), images.after()).isEmpty()).isEqualTo(equal);
+        });
   }
 
-  @Property(tries = 300, edgeCases = EdgeCasesMode.NONE)
-  void swappingTheImagesSwapsAddedAndRemoved(@ForAll("images") Images images) {
-    ImageDiff forward = ImageDiff.between(images.before(), images.after());
-    ImageDiff backward = ImageDiff.between(images.after(), images.before());
+  @Test
+  void swappingTheImagesSwapsAddedAndRemoved() {
+    SeededCases.check(
+        300,
+        ImageDiffProperties::images,
+        Images::toString,
+        images -> {
+          ImageDiff forward = ImageDiff.between(images.before(), images.after());
+          ImageDiff backward = ImageDiff.between(images.after(), images.before());
 
-    assertThat(backward.addedPaths()).containsExactlyElementsOf(forward.removedPaths());
-    assertThat(backward.removedPaths()).containsExactlyElementsOf(forward.addedPaths());
-    assertThat(backward.changedPaths()).containsExactlyElementsOf(forward.changedPaths());
+          assertThat(backward.addedPaths()).containsExactlyElementsOf(forward.removedPaths());
+          assertThat(backward.removedPaths()).containsExactlyElementsOf(forward.addedPaths());
+          assertThat(backward.changedPaths()).containsExactlyElementsOf(forward.changedPaths());
+        });
   }
 
-  @Property(tries = 300, edgeCases = EdgeCasesMode.NONE)
-  void everyReportedPathReachesTheValuesThatDiffer(@ForAll("images") Images images) {
-    ImageDiff diff = ImageDiff.between(images.before(), images.after());
+  @Test
+  void everyReportedPathReachesTheValuesThatDiffer() {
+    SeededCases.check(
+        300,
+        ImageDiffProperties::images,
+        Images::toString,
+        images -> {
+          ImageDiff diff = ImageDiff.between(images.before(), images.after());
 
-    for (AttributeChange change : diff.changes()) {
-      String path = change.path();
-      assertThat(diff.changed(path)).as(path).isTrue();
-      assertThat(diff.oldValue(path)).as(path).isEqualTo(change.oldValue());
-      assertThat(diff.newValue(path)).as(path).isEqualTo(change.newValue());
-      switch (change.kind()) {
-        case ADDED -> assertThat(change.oldValue()).isEmpty();
-        case REMOVED -> assertThat(change.newValue()).isEmpty();
-        case CHANGED ->
-            assertThat(canonical(change.oldValue().orElseThrow()))
-                .isNotEqualTo(canonical(change.newValue().orElseThrow()));
-      }
-    }
+          for (AttributeChange change : diff.changes()) {
+            String path = change.path();
+            assertThat(diff.changed(path)).as(path).isTrue();
+            assertThat(diff.oldValue(path)).as(path).isEqualTo(change.oldValue());
+            assertThat(diff.newValue(path)).as(path).isEqualTo(change.newValue());
+            switch (change.kind()) {
+              case ADDED -> assertThat(change.oldValue()).isEmpty();
+              case REMOVED -> assertThat(change.newValue()).isEmpty();
+              case CHANGED ->
+                  assertThat(canonical(change.oldValue().orElseThrow()))
+                      .isNotEqualTo(canonical(change.newValue().orElseThrow()));
+            }
+          }
+        });
   }
 
-  @Provide
-  Arbitrary<Images> images() {
-    return mapSide(DEPTH)
-        .map(
-            side ->
-                new Images(
-                    side.before() == null ? Map.of() : side.before().m(),
-                    side.after() == null ? Map.of() : side.after().m()));
+  static Images images(Gen gen) {
+    Side side = mapSide(gen, DEPTH);
+    return new Images(
+        side.before() == null ? Map.of() : side.before().m(),
+        side.after() == null ? Map.of() : side.after().m());
   }
 
   // ---- generators of both sides at once ----
 
-  private static Arbitrary<Side> side(int depth) {
-    Arbitrary<Side> cached = SIDES.get(depth);
-    if (cached == null) {
-      cached = newSide(depth);
-      SIDES.put(depth, cached);
+  private static Side side(Gen gen, int depth) {
+    List<Supplier<Side>> choices = new ArrayList<>();
+    choices.add(() -> sameScalarSpelledTwice(gen));
+    choices.add(
+        () -> {
+          AttributeValue v = value(gen, depth);
+          return new Side(v, v);
+        });
+    choices.add(() -> new Side(value(gen, depth), value(gen, depth)));
+    if (depth == 0) {
+      return gen.weighted(new int[] {3, 2, 3}, choices);
     }
-    return cached;
-  }
-
-  private static Arbitrary<Side> newSide(int depth) {
-    List<Tuple.Tuple2<Integer, Arbitrary<Side>>> choices = new ArrayList<>();
-    choices.add(Tuple.of(3, sameScalarSpelledTwice()));
-    choices.add(Tuple.of(2, value(depth).map(v -> new Side(v, v))));
-    choices.add(Tuple.of(3, Combinators.combine(value(depth), value(depth)).as(Side::new)));
-    if (depth > 0) {
-      choices.add(Tuple.of(3, mapSide(depth - 1)));
-      choices.add(Tuple.of(3, listSide(depth - 1)));
-    }
-    return Arbitraries.frequencyOf(choices);
+    choices.add(() -> mapSide(gen, depth - 1));
+    choices.add(() -> listSide(gen, depth - 1));
+    return gen.weighted(new int[] {3, 2, 3, 3, 3}, choices);
   }
 
   /** An entry of a map: on both sides, or only on one. */
-  private static Arbitrary<Side> entry(int depth) {
-    return Arbitraries.frequencyOf(
-        List.of(
-            Tuple.of(4, side(depth)),
-            Tuple.of(1, value(depth).map(v -> new Side(v, null))),
-            Tuple.of(1, value(depth).map(v -> new Side(null, v)))));
+  private static Side entry(Gen gen, int depth) {
+    return gen.weighted(
+        new int[] {4, 1, 1},
+        List.<Supplier<Side>>of(
+            () -> side(gen, depth),
+            () -> new Side(value(gen, depth), null),
+            () -> new Side(null, value(gen, depth))));
   }
 
-  private static Arbitrary<Side> mapSide(int depth) {
-    return Arbitraries.of(KEYS)
-        .list()
-        .uniqueElements()
-        .ofMaxSize(4)
-        .flatMap(
-            keys ->
-                Combinators.combine(keys.stream().map(k -> entry(depth)).toList())
-                    .as(
-                        entries -> {
-                          Map<String, AttributeValue> before = new LinkedHashMap<>();
-                          Map<String, AttributeValue> after = new LinkedHashMap<>();
-                          for (int i = 0; i < keys.size(); i++) {
-                            Side s = entries.get(i);
-                            if (s.before() != null) {
-                              before.put(keys.get(i), s.before());
-                            }
-                            if (s.after() != null) {
-                              after.put(keys.get(i), s.after());
-                            }
-                          }
-                          return new Side(
-                              AttributeValue.fromM(before), AttributeValue.fromM(after));
-                        }));
+  private static Side mapSide(Gen gen, int depth) {
+    Map<String, AttributeValue> before = new LinkedHashMap<>();
+    Map<String, AttributeValue> after = new LinkedHashMap<>();
+    for (String key : gen.uniqueList(0, 4, () -> gen.oneOf(KEYS))) {
+      Side s = entry(gen, depth);
+      if (s.before() != null) {
+        before.put(key, s.before());
+      }
+      if (s.after() != null) {
+        after.put(key, s.after());
+      }
+    }
+    return new Side(AttributeValue.fromM(before), AttributeValue.fromM(after));
   }
 
-  private static Arbitrary<Side> listSide(int depth) {
-    return Combinators.combine(
-            side(depth).list().ofMaxSize(3),
-            value(depth).list().ofMaxSize(2),
-            Arbitraries.of(true, false))
-        .as(
-            (common, tail, tailIsOld) -> {
-              List<AttributeValue> before = new ArrayList<>();
-              List<AttributeValue> after = new ArrayList<>();
-              for (Side s : common) {
-                before.add(s.before());
-                after.add(s.after());
-              }
-              (tailIsOld ? before : after).addAll(tail);
-              return new Side(AttributeValue.fromL(before), AttributeValue.fromL(after));
-            });
+  private static Side listSide(Gen gen, int depth) {
+    List<Side> common = gen.list(0, 3, () -> side(gen, depth));
+    List<AttributeValue> tail = gen.list(0, 2, () -> value(gen, depth));
+    boolean tailIsOld = gen.bool();
+    List<AttributeValue> before = new ArrayList<>();
+    List<AttributeValue> after = new ArrayList<>();
+    for (Side s : common) {
+      before.add(s.before());
+      after.add(s.after());
+    }
+    (tailIsOld ? before : after).addAll(tail);
+    return new Side(AttributeValue.fromL(before), AttributeValue.fromL(after));
   }
 
   /** The same number in two spellings, or the same set in two orders. */
-  private static Arbitrary<Side> sameScalarSpelledTwice() {
-    Arbitrary<Side> number =
-        Combinators.combine(numbers(), forms(), forms())
-            .as((v, f, g) -> new Side(n(spell(v, f)), n(spell(v, g))));
-    Arbitrary<Side> numberSet =
-        Combinators.combine(
-                numbers()
-                    .list()
-                    .uniqueElements(BigDecimal::stripTrailingZeros)
-                    .ofMinSize(1)
-                    .ofMaxSize(3),
-                forms(),
-                forms())
-            .flatAs(
-                (vs, f, g) ->
-                    Arbitraries.shuffle(vs)
-                        .map(
-                            shuffled ->
-                                new Side(
-                                    AttributeValue.fromNs(
-                                        vs.stream().map(v -> spell(v, f)).toList()),
-                                    AttributeValue.fromNs(
-                                        shuffled.stream().map(v -> spell(v, g)).toList()))));
-    Arbitrary<Side> stringSet =
-        strings()
-            .list()
-            .uniqueElements()
-            .ofMinSize(1)
-            .ofMaxSize(3)
-            .flatMap(
-                ss ->
-                    Arbitraries.shuffle(ss)
-                        .map(o -> new Side(AttributeValue.fromSs(ss), AttributeValue.fromSs(o))));
-    Arbitrary<Side> binarySet =
-        binaries()
-            .list()
-            .uniqueElements()
-            .ofMinSize(1)
-            .ofMaxSize(3)
-            .flatMap(
-                bs ->
-                    Arbitraries.shuffle(bs)
-                        .map(o -> new Side(AttributeValue.fromBs(bs), AttributeValue.fromBs(o))));
-    Arbitrary<Side> binary =
-        Arbitraries.bytes()
-            .array(byte[].class)
-            .ofMaxSize(3)
-            .map(
-                b ->
-                    new Side(
-                        AttributeValue.fromB(SdkBytes.fromByteArray(b)),
-                        AttributeValue.fromB(SdkBytes.fromByteArray(b.clone()))));
-    return Arbitraries.oneOf(List.of(number, numberSet, stringSet, binarySet, binary));
+  private static Side sameScalarSpelledTwice(Gen gen) {
+    return gen.draw(
+        () -> {
+          BigDecimal v = number(gen);
+          return new Side(n(spell(v, form(gen))), n(spell(v, form(gen))));
+        },
+        () -> {
+          List<BigDecimal> vs = numberList(gen);
+          int f = form(gen);
+          int g = form(gen);
+          List<BigDecimal> shuffled = gen.shuffle(vs);
+          return new Side(
+              AttributeValue.fromNs(vs.stream().map(v -> spell(v, f)).toList()),
+              AttributeValue.fromNs(shuffled.stream().map(v -> spell(v, g)).toList()));
+        },
+        () -> {
+          List<String> ss = gen.uniqueList(1, 3, () -> string(gen));
+          return new Side(AttributeValue.fromSs(ss), AttributeValue.fromSs(gen.shuffle(ss)));
+        },
+        () -> {
+          List<SdkBytes> bs = gen.uniqueList(1, 3, () -> binary(gen));
+          return new Side(AttributeValue.fromBs(bs), AttributeValue.fromBs(gen.shuffle(bs)));
+        },
+        () -> {
+          byte[] b = gen.bytes(3);
+          return new Side(
+              AttributeValue.fromB(SdkBytes.fromByteArray(b)),
+              AttributeValue.fromB(SdkBytes.fromByteArray(b.clone())));
+        });
   }
 
   // ---- generators of one value ----
 
-  private static Arbitrary<AttributeValue> value(int depth) {
-    Arbitrary<AttributeValue> cached = VALUES.get(depth);
-    if (cached == null) {
-      cached = newValue(depth);
-      VALUES.put(depth, cached);
-    }
-    return cached;
-  }
-
-  private static Arbitrary<AttributeValue> newValue(int depth) {
-    List<Arbitrary<AttributeValue>> choices = new ArrayList<>(List.of(scalar()));
+  private static AttributeValue value(Gen gen, int depth) {
     if (depth > 0) {
-      choices.add(
-          Arbitraries.maps(Arbitraries.of(KEYS), value(depth - 1))
-              .ofMaxSize(3)
-              .map(AttributeValue::fromM));
-      choices.add(value(depth - 1).list().ofMaxSize(3).map(AttributeValue::fromL));
+      switch (gen.between(0, 2)) {
+        case 1:
+          Map<String, AttributeValue> m = new LinkedHashMap<>();
+          for (String key : gen.uniqueList(0, 3, () -> gen.oneOf(KEYS))) {
+            m.put(key, value(gen, depth - 1));
+          }
+          return AttributeValue.fromM(m);
+        case 2:
+          return AttributeValue.fromL(gen.list(0, 3, () -> value(gen, depth - 1)));
+        default:
+          break;
+      }
     }
-    return Arbitraries.oneOf(choices);
+    return scalar(gen);
   }
 
-  private static Arbitrary<AttributeValue> scalar() {
-    return Arbitraries.oneOf(
-        List.of(
-            strings().map(AttributeValue::fromS),
-            Combinators.combine(numbers(), forms()).as((v, f) -> n(spell(v, f))),
-            binaries().map(AttributeValue::fromB),
-            strings().list().uniqueElements().ofMinSize(1).ofMaxSize(3).map(AttributeValue::fromSs),
-            Combinators.combine(
-                    numbers()
-                        .list()
-                        .uniqueElements(BigDecimal::stripTrailingZeros)
-                        .ofMinSize(1)
-                        .ofMaxSize(3),
-                    forms())
-                .as((vs, f) -> AttributeValue.fromNs(vs.stream().map(v -> spell(v, f)).toList())),
-            binaries()
-                .list()
-                .uniqueElements()
-                .ofMinSize(1)
-                .ofMaxSize(3)
-                .map(AttributeValue::fromBs),
-            Arbitraries.of(true, false).map(AttributeValue::fromBool),
-            Arbitraries.just(AttributeValue.fromNul(true))));
+  private static AttributeValue scalar(Gen gen) {
+    return gen.draw(
+        () -> AttributeValue.fromS(string(gen)),
+        () -> n(spell(number(gen), form(gen))),
+        () -> AttributeValue.fromB(binary(gen)),
+        () -> AttributeValue.fromSs(gen.uniqueList(1, 3, () -> string(gen))),
+        () -> {
+          int f = form(gen);
+          return AttributeValue.fromNs(numberList(gen).stream().map(v -> spell(v, f)).toList());
+        },
+        () -> AttributeValue.fromBs(gen.uniqueList(1, 3, () -> binary(gen))),
+        () -> AttributeValue.fromBool(gen.bool()),
+        () -> AttributeValue.fromNul(true));
   }
 
-  private static Arbitrary<String> strings() {
-    return Arbitraries.of("", "a", "b", "1", "x y");
+  private static String string(Gen gen) {
+    return gen.oneOf("", "a", "b", "1", "x y");
   }
 
-  private static Arbitrary<SdkBytes> binaries() {
-    return Arbitraries.bytes()
-        .between((byte) 0, (byte) 3)
-        .array(byte[].class)
-        .ofMaxSize(2)
-        .map(SdkBytes::fromByteArray);
+  private static SdkBytes binary(Gen gen) {
+    return SdkBytes.fromByteArray(gen.bytes(2, (byte) 0, (byte) 3));
   }
 
-  private static Arbitrary<BigDecimal> numbers() {
-    return Combinators.combine(
-            Arbitraries.integers().between(-20, 20), Arbitraries.integers().between(0, 1))
-        .as((unscaled, scale) -> BigDecimal.valueOf(unscaled, scale));
+  private static BigDecimal number(Gen gen) {
+    return BigDecimal.valueOf(gen.between(-20, 20), gen.between(0, 1));
   }
 
-  private static Arbitrary<Integer> forms() {
-    return Arbitraries.integers().between(0, 3);
+  /** One to three numbers, distinct by value. */
+  private static List<BigDecimal> numberList(Gen gen) {
+    return gen.uniqueList(1, 3, () -> number(gen), BigDecimal::stripTrailingZeros);
+  }
+
+  private static int form(Gen gen) {
+    return gen.between(0, 3);
   }
 
   /** Spells a number the way DynamoDB may hand it back: 10, 1E+1, 10.0, 100E-1. */

@@ -5,27 +5,36 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.math.RoundingMode;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Record;
 
+/**
+ * Round trips of images through {@link Images} and {@link ImageMapper}, and malformed input that
+ * must end in the library's typed exceptions; seeded, see {@link SeededCases}. {@code
+ * ImagesFuzzTest} fuzzes the malformed-input properties as well.
+ */
 class ImagesProperties {
 
-  @Property(tries = 500)
-  void untypedMapsKeepEveryValue(@ForAll("images") Map<String, AttributeValue> image) {
-    Map<String, AttributeValue> back = Images.fromMap(Images.toMap(image));
+  @Test
+  void untypedMapsKeepEveryValue() {
+    SeededCases.check(
+        500,
+        gen -> AttributeGen.image(gen, 3),
+        AttributeGen::shape,
+        image -> {
+          Map<String, AttributeValue> back = Images.fromMap(Images.toMap(image));
 
-    assertThat(AttributeArbitraries.same(image, back))
-        .as("round trip of %s", image.keySet())
-        .isTrue();
+          assertThat(AttributeGen.same(image, back))
+              .as("round trip of %s", image.keySet())
+              .isTrue();
+        });
   }
 
   record Sample(
@@ -43,8 +52,16 @@ class ImagesProperties {
 
   record Inner(String label, List<BigDecimal> values) {}
 
-  @Property(tries = 300)
-  void jacksonMapperKeepsEveryTypedValue(@ForAll("samples") Sample sample) {
+  @Test
+  void jacksonMapperKeepsEveryTypedValue() {
+    SeededCases.check(
+        300,
+        ImagesProperties::sample,
+        sample -> sample + " with blob " + Arrays.toString(sample.blob()),
+        this::mapsEveryValue);
+  }
+
+  private void mapsEveryValue(Sample sample) {
     Map<String, AttributeValue> image =
         Images.fromMap(
             Map.ofEntries(
@@ -83,9 +100,17 @@ class ImagesProperties {
         .containsExactlyElementsOf(sample.inner().values());
   }
 
-  @Property(tries = 500)
-  void malformedImagesOnlyEndInImageMappingExceptions(
-      @ForAll("corruptedImages") Map<String, AttributeValue> image) {
+  @Test
+  void malformedImagesOnlyEndInImageMappingExceptions() {
+    SeededCases.check(
+        500,
+        ImagesProperties::corruptedImage,
+        AttributeGen::shape,
+        ImagesProperties::endsInImageMappingException);
+  }
+
+  /** The property, shared with {@code ImagesFuzzTest}: the image is malformed somewhere. */
+  static void endsInImageMappingException(Map<String, AttributeValue> image) {
     Throwable untyped = catchThrowable(() -> Images.toMap(image));
     Throwable typed = catchThrowable(() -> ImageMapper.of(Sample.class).map(image));
 
@@ -95,11 +120,21 @@ class ImagesProperties {
     }
   }
 
-  @Property(tries = 300)
-  void arbitraryRawRecordsEitherWrapOrFailWithMalformedRecord(
-      @ForAll("eventNames") String eventName,
-      @ForAll("sequenceNumbers") String sequenceNumber,
-      @ForAll boolean withId) {
+  /** The parts of a raw record that decide whether it is well-formed. */
+  record RawRecord(String eventName, String sequenceNumber, boolean withId) {}
+
+  @Test
+  void arbitraryRawRecordsEitherWrapOrFailWithMalformedRecord() {
+    SeededCases.check(
+        300,
+        gen -> new RawRecord(eventName(gen), sequenceNumber(gen), gen.bool()),
+        RawRecord::toString,
+        r -> wrapsOrFailsWithMalformedRecord(r.eventName(), r.sequenceNumber(), r.withId()));
+  }
+
+  /** The property, shared with {@code StreamRecordFuzzTest}. */
+  static void wrapsOrFailsWithMalformedRecord(
+      String eventName, String sequenceNumber, boolean withId) {
     Record raw =
         Record.builder()
             .eventID(withId ? "id" : null)
@@ -123,83 +158,82 @@ class ImagesProperties {
     }
   }
 
-  @Provide
-  Arbitrary<Map<String, AttributeValue>> images() {
-    return AttributeArbitraries.images(3);
+  // ---- generators ----
+
+  static Map<String, AttributeValue> corruptedImage(Gen gen) {
+    Map<String, AttributeValue> image = new LinkedHashMap<>(AttributeGen.image(gen, 2));
+    AttributeValue nested = poison(gen);
+    int depth = gen.between(0, 2);
+    for (int i = 0; i < depth; i++) {
+      nested =
+          i % 2 == 0
+              ? AttributeValue.fromM(Map.of("x", nested))
+              : AttributeValue.fromL(List.of(AttributeValue.fromS("ok"), nested));
+    }
+    image.put("poisoned", nested);
+    return image;
   }
 
-  @Provide
-  Arbitrary<Map<String, AttributeValue>> corruptedImages() {
-    Arbitrary<AttributeValue> poison =
-        Arbitraries.oneOf(
-            Arbitraries.strings()
-                .ofMaxLength(6)
-                .filter(s -> !s.matches("-?[0-9.Ee+]+"))
-                .map(AttributeValue::fromN),
-            Arbitraries.just(AttributeValue.builder().build()),
-            Arbitraries.strings()
-                .alpha()
-                .ofMinLength(1)
-                .ofMaxLength(4)
-                .map(s -> AttributeValue.fromNs(List.of("1", s))));
-    return Combinators.combine(
-            AttributeArbitraries.images(2), poison, Arbitraries.integers().between(0, 2))
-        .as(
-            (image, bad, depth) -> {
-              AttributeValue nested = bad;
-              for (int i = 0; i < depth; i++) {
-                nested =
-                    i % 2 == 0
-                        ? AttributeValue.fromM(Map.of("x", nested))
-                        : AttributeValue.fromL(List.of(AttributeValue.fromS("ok"), nested));
-              }
-              Map<String, AttributeValue> out = new java.util.LinkedHashMap<>(image);
-              out.put("poisoned", nested);
-              return out;
-            });
+  /** A value no image may hold: a number that is not one, no type, a set with a non-number. */
+  private static AttributeValue poison(Gen gen) {
+    return gen.draw(
+        () -> AttributeValue.fromN(notANumber(gen)),
+        () -> AttributeValue.builder().build(),
+        () -> AttributeValue.fromNs(List.of("1", gen.letters(1, 4))));
   }
 
-  @Provide
-  Arbitrary<Sample> samples() {
-    Arbitrary<BigDecimal> numbers = AttributeArbitraries.numbers();
-    Arbitrary<String> text = AttributeArbitraries.strings();
-    Arbitrary<Inner> inner = Combinators.combine(text, numbers.list().ofMaxSize(3)).as(Inner::new);
-    return Combinators.combine(
-            text,
-            numbers,
-            numbers.map(n -> n.setScale(0, java.math.RoundingMode.DOWN).toBigIntegerExact()),
-            Arbitraries.longs(),
-            Arbitraries.of(true, false),
-            Arbitraries.bytes().array(byte[].class).ofMaxSize(8),
-            text.set().ofMinSize(1).ofMaxSize(3),
-            numbers.map(BigDecimal::stripTrailingZeros).set().ofMinSize(1).ofMaxSize(3))
-        .flatAs(
-            (s, exact, integral, whole, flag, blob, tags, scores) ->
-                Combinators.combine(
-                        text.list().ofMaxSize(3),
-                        Arbitraries.maps(
-                                Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(4),
-                                numbers)
-                            .ofMaxSize(3),
-                        inner)
-                    .as(
-                        (names, weights, in) ->
-                            new Sample(
-                                s, exact, integral, whole, flag, blob, tags, scores, names, weights,
-                                in)));
+  private static String notANumber(Gen gen) {
+    while (true) {
+      String s = gen.anyString(6);
+      if (!s.matches("-?[0-9.Ee+]+") && !isNumber(s)) {
+        return s;
+      }
+    }
   }
 
-  @Provide
-  Arbitrary<String> eventNames() {
-    return Arbitraries.oneOf(
-        Arbitraries.of("INSERT", "MODIFY", "REMOVE", "EXPIRE", "insert", ""),
-        Arbitraries.strings().ofMaxLength(8));
+  /** An oracle apart from the production parser: ASCII, and {@code BigDecimal} reads it. */
+  static boolean isNumber(String s) {
+    if (!s.chars().allMatch(c -> c < 0x80)) {
+      return false;
+    }
+    try {
+      new BigDecimal(s);
+      return true;
+    } catch (NumberFormatException e) {
+      return false;
+    }
   }
 
-  @Provide
-  Arbitrary<String> sequenceNumbers() {
-    return Arbitraries.oneOf(
-        Arbitraries.strings().numeric().ofMinLength(1).ofMaxLength(40),
-        Arbitraries.strings().ofMaxLength(8));
+  static Sample sample(Gen gen) {
+    return new Sample(
+        AttributeGen.string(gen),
+        AttributeGen.number(gen),
+        AttributeGen.number(gen).setScale(0, RoundingMode.DOWN).toBigIntegerExact(),
+        gen.anyLong(),
+        gen.bool(),
+        gen.bytes(8),
+        gen.set(1, 3, () -> AttributeGen.string(gen)),
+        gen.set(1, 3, () -> AttributeGen.number(gen).stripTrailingZeros()),
+        gen.list(0, 3, () -> AttributeGen.string(gen)),
+        weights(gen),
+        new Inner(AttributeGen.string(gen), gen.list(0, 3, () -> AttributeGen.number(gen))));
+  }
+
+  private static Map<String, BigDecimal> weights(Gen gen) {
+    Map<String, BigDecimal> weights = new LinkedHashMap<>();
+    for (String name : gen.uniqueList(0, 3, () -> gen.letters(1, 4))) {
+      weights.put(name, AttributeGen.number(gen));
+    }
+    return weights;
+  }
+
+  static String eventName(Gen gen) {
+    return gen.bool()
+        ? gen.oneOf("INSERT", "MODIFY", "REMOVE", "EXPIRE", "insert", "")
+        : gen.anyString(8);
+  }
+
+  static String sequenceNumber(Gen gen) {
+    return gen.bool() ? gen.digits(1, 40) : gen.anyString(8);
   }
 }

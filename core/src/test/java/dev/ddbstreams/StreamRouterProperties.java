@@ -12,13 +12,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Record;
 
@@ -27,38 +21,55 @@ class StreamRouterProperties {
   /** A batch of one shard: increasing sequence numbers of varying length, few items. */
   record Batch(List<Record> records, Set<String> failing) {}
 
-  @Provide
-  Arbitrary<Batch> batches() {
-    return Combinators.combine(
-            Arbitraries.integers().between(1, 40),
-            Arbitraries.integers().between(1, 6),
-            Arbitraries.longs().between(1, 1_000_000_000_000L),
-            Arbitraries.randoms())
-        .as(
-            (size, items, start, random) -> {
-              List<Record> records = new ArrayList<>();
-              Set<String> failing = new HashSet<>();
-              BigInteger seq = BigInteger.valueOf(start);
-              for (int i = 0; i < size; i++) {
-                // Gaps of very different sizes make sequence numbers of different lengths.
-                seq =
-                    seq.add(
-                        BigInteger.TEN
-                            .pow(random.nextInt(4))
-                            .multiply(BigInteger.valueOf(1 + random.nextInt(9))));
-                String item = "item-" + random.nextInt(items);
-                records.add(
-                    TestRecords.insert(
-                        seq.toString(),
-                        Map.of(
-                            "PK", AttributeValue.fromS(item),
-                            "SK", AttributeValue.fromS("X"))));
-                if (random.nextInt(8) == 0) {
-                  failing.add(seq.toString());
-                }
-              }
-              return new Batch(records, failing);
-            });
+  /** A batch with the parallelism and failure policy to process it with. */
+  record Run(Batch batch, int parallelism, FailurePolicy policy) {
+    @Override
+    public String toString() {
+      List<String> sequence = new ArrayList<>();
+      for (Record r : batch.records()) {
+        String seq = r.dynamodb().sequenceNumber();
+        sequence.add(
+            r.dynamodb().keys().get("PK").s()
+                + "@"
+                + seq
+                + (batch.failing().contains(seq) ? "!" : ""));
+      }
+      return "parallelism="
+          + parallelism
+          + ", policy="
+          + policy
+          + ", records (item@sequence, ! fails)="
+          + sequence;
+    }
+  }
+
+  static Batch batch(Gen gen) {
+    int size = gen.between(1, 40);
+    int items = gen.between(1, 6);
+    BigInteger seq = BigInteger.valueOf(gen.between(1L, 1_000_000_000_000L));
+    List<Record> records = new ArrayList<>();
+    Set<String> failing = new HashSet<>();
+    for (int i = 0; i < size; i++) {
+      // Gaps of very different sizes make sequence numbers of different lengths.
+      seq =
+          seq.add(
+              BigInteger.TEN
+                  .pow(gen.between(0, 3))
+                  .multiply(BigInteger.valueOf(gen.between(1, 9))));
+      String item = "item-" + gen.between(0, items - 1);
+      records.add(
+          TestRecords.insert(
+              seq.toString(),
+              Map.of("PK", AttributeValue.fromS(item), "SK", AttributeValue.fromS("X"))));
+      if (gen.between(0, 7) == 0) {
+        failing.add(seq.toString());
+      }
+    }
+    return new Batch(records, failing);
+  }
+
+  static Run run(Gen gen, int maxParallelism) {
+    return new Run(batch(gen), gen.between(1, maxParallelism), gen.oneOf(FailurePolicy.values()));
   }
 
   static final class Recorder {
@@ -82,11 +93,16 @@ class StreamRouterProperties {
     }
   }
 
-  @Property(tries = 200)
-  void perItemOrderIsKeptUnderAnyParallelism(
-      @ForAll("batches") Batch batch,
-      @ForAll @IntRange(min = 1, max = 8) int parallelism,
-      @ForAll FailurePolicy policy) {
+  @Test
+  void perItemOrderIsKeptUnderAnyParallelism() {
+    SeededCases.check(
+        200,
+        gen -> run(gen, 8),
+        Run::toString,
+        run -> keepsPerItemOrder(run.batch(), run.parallelism(), run.policy()));
+  }
+
+  private static void keepsPerItemOrder(Batch batch, int parallelism, FailurePolicy policy) {
     Recorder recorder = new Recorder(batch.failing());
     try (StreamRouter router =
         StreamRouter.builder()
@@ -100,11 +116,17 @@ class StreamRouterProperties {
     recorder.perItem.values().forEach(seqs -> assertThat(seqs).isSorted());
   }
 
-  @Property(tries = 300)
-  void checkpointIsTheFirstFailureOfASequentialRunForEveryPolicyAndParallelism(
-      @ForAll("batches") Batch batch,
-      @ForAll @IntRange(min = 1, max = 8) int parallelism,
-      @ForAll FailurePolicy policy) {
+  @Test
+  void checkpointIsTheFirstFailureOfASequentialRunForEveryPolicyAndParallelism() {
+    SeededCases.check(
+        300,
+        gen -> run(gen, 8),
+        Run::toString,
+        run -> checkpointsAtTheFirstFailure(run.batch(), run.parallelism(), run.policy()));
+  }
+
+  private static void checkpointsAtTheFirstFailure(
+      Batch batch, int parallelism, FailurePolicy policy) {
     BatchResult result;
     try (StreamRouter router =
         StreamRouter.builder()
@@ -134,11 +156,17 @@ class StreamRouterProperties {
     }
   }
 
-  @Property(tries = 200)
-  void retriesAfterPartialFailuresNeverRunAFinishedHandlerRecordPairTwice(
-      @ForAll("batches") Batch batch,
-      @ForAll @IntRange(min = 1, max = 4) int parallelism,
-      @ForAll FailurePolicy policy) {
+  @Test
+  void retriesAfterPartialFailuresNeverRunAFinishedHandlerRecordPairTwice() {
+    SeededCases.check(
+        200,
+        gen -> run(gen, 4),
+        Run::toString,
+        run -> retriesRunNoFinishedPairTwice(run.batch(), run.parallelism(), run.policy()));
+  }
+
+  private static void retriesRunNoFinishedPairTwice(
+      Batch batch, int parallelism, FailurePolicy policy) {
     Map<String, AtomicInteger> successes = new ConcurrentHashMap<>();
     Set<String> failOnce = ConcurrentHashMap.newKeySet();
     failOnce.addAll(batch.failing());

@@ -1,6 +1,7 @@
 package dev.ddbstreams.lambda;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import dev.ddbstreams.StreamRouter;
@@ -11,20 +12,16 @@ import dev.ddbstreams.lambda.internal.StreamEventDecoder;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.Tuple;
 import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Identity;
@@ -33,13 +30,27 @@ import software.amazon.awssdk.services.dynamodb.model.StreamRecord;
 
 /**
  * The streaming decoder against the Lambda runtime's serializer followed by the converter: for any
- * event, the same records and the same response JSON.
+ * event, the same records and the same response JSON; and for broken JSON, only its typed
+ * exception. Seeded: see {@link SeededCases}.
  */
 class StreamEventDecoderProperties {
 
-  @Property(tries = 300)
-  void fastPathYieldsTheRecordsOfTheRuntimeSerializerPath(
-      @ForAll("records") List<Record> records, @ForAll("arns") @Nullable String arn)
+  /** Records and the stream ARN of their event. */
+  record Event(List<Record> records, @Nullable String arn) {}
+
+  /** Records and the sequence numbers whose handling fails. */
+  record Batch(List<Record> records, Set<String> failing) {}
+
+  @Test
+  void fastPathYieldsTheRecordsOfTheRuntimeSerializerPath() {
+    SeededCases.check(
+        300,
+        gen -> new Event(records(gen), arn(gen)),
+        Event::toString,
+        event -> yieldsTheRuntimeRecords(event.records(), event.arn()));
+  }
+
+  private static void yieldsTheRuntimeRecords(List<Record> records, @Nullable String arn)
       throws IOException {
     byte[] json = LambdaEventWriter.write(records, arn);
 
@@ -53,9 +64,16 @@ class StreamEventDecoderProperties {
     assertThat(fast.streamArn()).isEqualTo(records.isEmpty() ? null : arn);
   }
 
-  @Property(tries = 200)
-  void fastPathAnswersWithTheResponseJsonOfTheRuntimeSerializerPath(
-      @ForAll("records") List<Record> records, @ForAll("failing") Set<String> failing)
+  @Test
+  void fastPathAnswersWithTheResponseJsonOfTheRuntimeSerializerPath() {
+    SeededCases.check(
+        200,
+        gen -> new Batch(records(gen), failing(gen)),
+        Batch::toString,
+        batch -> answersAsTheRuntimePath(batch.records(), batch.failing()));
+  }
+
+  private static void answersAsTheRuntimePath(List<Record> records, Set<String> failing)
       throws IOException {
     byte[] json = LambdaEventWriter.write(records, "arn:aws:dynamodb:us-east-1:1:table/T/stream/S");
     RecordingHandlers handlers = new RecordingHandlers();
@@ -82,111 +100,156 @@ class StreamEventDecoderProperties {
     assertThat(fast.toString(StandardCharsets.UTF_8)).isEqualTo(LambdaRuntime.json(plain));
   }
 
-  @Provide
-  Arbitrary<@Nullable String> arns() {
-    return Arbitraries.of(
-            "arn:aws:dynamodb:us-east-1:123456789012:table/Pets/stream/2024-05-20T10:00:00.000",
-            "arn:aws:dynamodb:us-east-1:000000000000:table/T/stream/L")
-        .injectNull(0.2);
+  @Test
+  void malformedEventsOnlyEndInEventDecodingExceptions() {
+    SeededCases.check(
+        300,
+        gen -> corrupt(gen, LambdaEventWriter.write(records(gen), arn(gen))),
+        json -> new String(json, StandardCharsets.UTF_8),
+        StreamEventDecoderProperties::decodesOrThrowsEventDecodingException);
   }
 
-  @Provide
-  Arbitrary<Set<String>> failing() {
-    return Arbitraries.longs().between(1, 40).map(String::valueOf).set().ofMaxSize(5);
-  }
+  /** The property, shared with {@code StreamEventDecoderFuzzTest}. */
+  static void decodesOrThrowsEventDecodingException(byte[] json) {
+    Throwable fromArray = catchThrowable(() -> StreamEventDecoder.decode(json));
+    Throwable fromStream =
+        catchThrowable(() -> StreamEventDecoder.decode(new ByteArrayInputStream(json)));
 
-  @Provide
-  Arbitrary<List<Record>> records() {
-    return record().list().ofMaxSize(12);
-  }
-
-  private Arbitrary<Record> record() {
-    Arbitrary<String> ids = Arbitraries.strings().alpha().numeric().ofMinLength(1).ofMaxLength(32);
-    Arbitrary<String> names = Arbitraries.of("INSERT", "MODIFY", "REMOVE");
-    Arbitrary<@Nullable Identity> identity =
-        Arbitraries.of(
-                Identity.builder().type("Service").principalId("dynamodb.amazonaws.com").build(),
-                Identity.builder().type("User").principalId("AIDAEXAMPLE").build())
-            .injectNull(0.7);
-    return Combinators.combine(ids, names, streamRecord(), identity, Arbitraries.of("1.0", "1.1"))
-        .as(
-            (id, name, dynamodb, who, version) ->
-                Record.builder()
-                    .eventID(id)
-                    .eventName(name)
-                    .eventVersion(version)
-                    .eventSource("aws:dynamodb")
-                    .awsRegion("us-east-1")
-                    .dynamodb(dynamodb)
-                    .userIdentity(who)
-                    .build());
-  }
-
-  private Arbitrary<StreamRecord> streamRecord() {
-    Arbitrary<@Nullable Instant> created =
-        Arbitraries.longs()
-            .between(0, 4_102_444_800_000L)
-            .map(Instant::ofEpochMilli)
-            .injectNull(0.1);
-    Arbitrary<@Nullable Map<String, AttributeValue>> image = image(2).injectNull(0.3);
-    Arbitrary<@Nullable String> sequence =
-        Arbitraries.longs().between(1, 40).map(String::valueOf).injectNull(0.05);
-    Arbitrary<@Nullable Long> size = Arbitraries.longs().between(1, 400_000).injectNull(0.1);
-    Arbitrary<String> view =
-        Arbitraries.of("KEYS_ONLY", "NEW_IMAGE", "OLD_IMAGE", "NEW_AND_OLD_IMAGES");
-    return Combinators.combine(created, image, image, image, sequence, size, view)
-        .as(
-            (at, keys, newImage, oldImage, seq, bytes, viewType) -> {
-              StreamRecord.Builder b =
-                  StreamRecord.builder()
-                      .approximateCreationDateTime(at)
-                      .sequenceNumber(seq)
-                      .sizeBytes(bytes)
-                      .streamViewType(viewType);
-              if (keys != null) {
-                b.keys(keys);
-              }
-              if (newImage != null) {
-                b.newImage(newImage);
-              }
-              if (oldImage != null) {
-                b.oldImage(oldImage);
-              }
-              return b.build();
-            });
-  }
-
-  private Arbitrary<Map<String, AttributeValue>> image(int depth) {
-    return Arbitraries.maps(
-            Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(6), value(depth))
-        .ofMaxSize(5);
-  }
-
-  private Arbitrary<AttributeValue> value(int depth) {
-    Arbitrary<String> text = Arbitraries.strings().withCharRange(' ', '\uD7FF').ofMaxLength(10);
-    Arbitrary<String> number =
-        Arbitraries.bigDecimals()
-            .between(new java.math.BigDecimal("-1E12"), new java.math.BigDecimal("1E12"))
-            .ofScale(3)
-            .map(java.math.BigDecimal::toPlainString);
-    Arbitrary<SdkBytes> bytes =
-        Arbitraries.bytes().array(byte[].class).ofMaxSize(9).map(SdkBytes::fromByteArray);
-    Arbitrary<AttributeValue> scalar =
-        Arbitraries.oneOf(
-            text.map(AttributeValue::fromS),
-            number.map(AttributeValue::fromN),
-            bytes.map(AttributeValue::fromB),
-            text.list().ofMinSize(1).ofMaxSize(3).uniqueElements().map(AttributeValue::fromSs),
-            number.list().ofMinSize(1).ofMaxSize(3).uniqueElements().map(AttributeValue::fromNs),
-            bytes.list().ofMinSize(1).ofMaxSize(3).map(AttributeValue::fromBs),
-            Arbitraries.just(AttributeValue.fromNul(true)),
-            Arbitraries.of(true, false).map(AttributeValue::fromBool));
-    if (depth == 0) {
-      return scalar;
+    if (fromArray != null) {
+      assertThat(fromArray).isInstanceOf(EventDecodingException.class);
     }
-    return Arbitraries.frequencyOf(
-        Tuple.of(6, scalar),
-        Tuple.of(1, image(depth - 1).map(AttributeValue::fromM)),
-        Tuple.of(1, value(depth - 1).list().ofMaxSize(3).map(AttributeValue::fromL)));
+    if (fromStream != null) {
+      assertThat(fromStream).isInstanceOf(EventDecodingException.class);
+    }
+  }
+
+  // ---- generators ----
+
+  /** One to three edits of an event's JSON: cuts, deletions, duplications, stray characters. */
+  static byte[] corrupt(Gen gen, byte[] json) {
+    StringBuilder s = new StringBuilder(new String(json, StandardCharsets.UTF_8));
+    int edits = gen.between(1, 3);
+    for (int i = 0; i < edits && s.length() > 0; i++) {
+      int at = gen.between(0, s.length() - 1);
+      int end = Math.min(s.length(), at + gen.between(1, 12));
+      switch (gen.between(0, 4)) {
+        case 0 -> s.setLength(at);
+        case 1 -> s.delete(at, end);
+        case 2 -> s.insert(at, s.substring(at, end));
+        case 3 -> s.setCharAt(at, gen.oneOf('{', '}', '[', ']', '"', ':', ',', '0', 'n', '\\'));
+        default ->
+            s.insert(
+                at,
+                gen.oneOf(
+                    "null", "{}", "[]", "\"\"", "1e400", "-0", "true", "{\"X\":1}", "\"S\":1"));
+      }
+    }
+    return s.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  static @Nullable String arn(Gen gen) {
+    return gen.orNull(
+        0.2,
+        () ->
+            gen.oneOf(
+                "arn:aws:dynamodb:us-east-1:123456789012:table/Pets/stream/2024-05-20T10:00:00.000",
+                "arn:aws:dynamodb:us-east-1:000000000000:table/T/stream/L"));
+  }
+
+  static Set<String> failing(Gen gen) {
+    return gen.set(0, 5, () -> String.valueOf(gen.between(1L, 40L)));
+  }
+
+  static List<Record> records(Gen gen) {
+    return gen.list(0, 12, () -> record(gen));
+  }
+
+  private static Record record(Gen gen) {
+    return Record.builder()
+        .eventID(gen.alphanumeric(1, 32))
+        .eventName(gen.oneOf("INSERT", "MODIFY", "REMOVE"))
+        .eventVersion(gen.oneOf("1.0", "1.1"))
+        .eventSource("aws:dynamodb")
+        .awsRegion("us-east-1")
+        .dynamodb(streamRecord(gen))
+        .userIdentity(
+            gen.orNull(
+                0.7,
+                () ->
+                    gen.oneOf(
+                        Identity.builder()
+                            .type("Service")
+                            .principalId("dynamodb.amazonaws.com")
+                            .build(),
+                        Identity.builder().type("User").principalId("AIDAEXAMPLE").build())))
+        .build();
+  }
+
+  private static StreamRecord streamRecord(Gen gen) {
+    StreamRecord.Builder b =
+        StreamRecord.builder()
+            .approximateCreationDateTime(
+                gen.orNull(0.1, () -> Instant.ofEpochMilli(gen.between(0L, 4_102_444_800_000L))))
+            .sequenceNumber(gen.orNull(0.05, () -> String.valueOf(gen.between(1L, 40L))))
+            .sizeBytes(gen.orNull(0.1, () -> gen.between(1L, 400_000L)))
+            .streamViewType(gen.oneOf("KEYS_ONLY", "NEW_IMAGE", "OLD_IMAGE", "NEW_AND_OLD_IMAGES"));
+    Map<String, AttributeValue> keys = gen.orNull(0.3, () -> image(gen, 2));
+    Map<String, AttributeValue> newImage = gen.orNull(0.3, () -> image(gen, 2));
+    Map<String, AttributeValue> oldImage = gen.orNull(0.3, () -> image(gen, 2));
+    if (keys != null) {
+      b.keys(keys);
+    }
+    if (newImage != null) {
+      b.newImage(newImage);
+    }
+    if (oldImage != null) {
+      b.oldImage(oldImage);
+    }
+    return b.build();
+  }
+
+  private static Map<String, AttributeValue> image(Gen gen, int depth) {
+    Map<String, AttributeValue> image = new LinkedHashMap<>();
+    for (String name : gen.uniqueList(0, 5, () -> gen.letters(1, 6))) {
+      image.put(name, value(gen, depth));
+    }
+    return image;
+  }
+
+  private static AttributeValue value(Gen gen, int depth) {
+    if (depth > 0) {
+      switch (gen.between(0, 7)) {
+        case 0:
+          return AttributeValue.fromM(image(gen, depth - 1));
+        case 1:
+          return AttributeValue.fromL(gen.list(0, 3, () -> value(gen, depth - 1)));
+        default:
+          break;
+      }
+    }
+    return gen.draw(
+        () -> AttributeValue.fromS(text(gen)),
+        () -> AttributeValue.fromN(number(gen)),
+        () -> AttributeValue.fromB(bytes(gen)),
+        () -> AttributeValue.fromSs(gen.uniqueList(1, 3, () -> text(gen))),
+        () -> AttributeValue.fromNs(gen.uniqueList(1, 3, () -> number(gen))),
+        () -> AttributeValue.fromBs(gen.list(1, 3, () -> bytes(gen))),
+        () -> AttributeValue.fromNul(true),
+        () -> AttributeValue.fromBool(gen.bool()));
+  }
+
+  /** Up to 10 chars from space to U+D7FF, ASCII half the time. */
+  private static String text(Gen gen) {
+    return gen.bool() ? gen.string(' ', '~', 0, 10) : gen.string(' ', '\uD7FF', 0, 10);
+  }
+
+  /** A number from -1E12 to 1E12 with three decimals. */
+  private static String number(Gen gen) {
+    return BigDecimal.valueOf(gen.between(-1_000_000_000_000_000L, 1_000_000_000_000_000L), 3)
+        .toPlainString();
+  }
+
+  private static SdkBytes bytes(Gen gen) {
+    return SdkBytes.fromByteArray(gen.bytes(9));
   }
 }

@@ -1,0 +1,30 @@
+package dev.ddbstreams;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Raw SDK records with any event name, sequence number and event ID or none: {@link
+ * StreamRecord#of} wraps the well-formed ones and rejects every other with {@link
+ * MalformedRecordException}.
+ *
+ * <p>An input is UTF-8 text, {@code <eventName>\n<sequenceNumber>}, with a second line break when
+ * the record has an event ID: {@code INSERT\n42\n} has one, {@code INSERT\n42} none. {@code mvn
+ * verify} replays the committed inputs under {@code
+ * src/test/resources/dev/ddbstreams/StreamRecordFuzzTestInputs/}; {@code mvn -Pfuzz test} fuzzes
+ * (see docs/testing.md). {@link
+ * ImagesProperties#arbitraryRawRecordsEitherWrapOrFailWithMalformedRecord} checks the same on
+ * seeded random records.
+ */
+class StreamRecordFuzzTest {
+
+  @FuzzTest
+  void arbitraryRawRecordsEitherWrapOrFailWithMalformedRecord(byte[] input) {
+    String[] lines = new String(input, StandardCharsets.UTF_8).split("\n", 3);
+    String eventName = lines[0];
+    String sequenceNumber = lines.length > 1 ? lines[1] : "";
+    boolean withId = lines.length > 2;
+
+    ImagesProperties.wrapsOrFailsWithMalformedRecord(eventName, sequenceNumber, withId);
+  }
+}
