@@ -41,9 +41,9 @@ import software.amazon.awssdk.services.dynamodb.model.Record;
  * the {@link DeadLetterSink} if there is one, or fails. What a failure does to the rest of the
  * batch is the {@link FailurePolicy}. The result's checkpoint is always the lowest sequence number
  * that must be delivered again. With an {@link IdempotencyStore}, a redelivered record runs only
- * the handlers that had not finished it. A failing store or sink fails the record; {@code
- * process} never throws for a handler, store or sink failure, and releases the idempotency lease
- * of every record it gives up on.
+ * the handlers that had not finished it. A failing store or sink fails the record; {@code process}
+ * never throws for a handler, store or sink failure, and releases the idempotency lease of every
+ * record it gives up on.
  *
  * <p>Built once and reused: a router is immutable and thread-safe, and may process batches of
  * several shards at once.
@@ -79,8 +79,8 @@ public final class StreamRouter implements AutoCloseable {
   }
 
   /**
-   * Processes a batch. Returns when every record has run or been given up, with parallelism too:
-   * no task of the batch is still running. If the calling thread is interrupted meanwhile, running
+   * Processes a batch. Returns when every record has run or been given up, with parallelism too: no
+   * task of the batch is still running. If the calling thread is interrupted meanwhile, running
    * handlers are interrupted, nothing more starts, and the interrupt stays set.
    *
    * @param batch records of one shard, in stream order
