@@ -16,7 +16,7 @@ import dev.ddbstreams.chaos.FaultKind;
 import dev.ddbstreams.chaos.Faults;
 import dev.ddbstreams.chaos.Ledger;
 import dev.ddbstreams.chaos.Totals;
-import dev.ddbstreams.testkit.DynamoDbLocal;
+import dev.ddbstreams.emulator.DynamoDbEmulator;
 import dev.ddbstreams.testkit.StreamTable;
 import dev.ddbstreams.testkit.kcl.LocalKcl;
 import java.lang.reflect.InvocationHandler;
@@ -64,7 +64,7 @@ class KclChaosIT {
   private static final Duration FAULTS_FOR = Duration.ofSeconds(40);
   private static final Duration GIVE_UP_AFTER = Duration.ofSeconds(150);
 
-  private static DynamoDbLocal local;
+  private static DynamoDbEmulator local;
   private static LocalKcl kcl;
   private static StreamTable table;
   private static List<Ledger.Change> changes;
@@ -73,7 +73,7 @@ class KclChaosIT {
   @BeforeAll
   static void writeTheStream() {
     // An instance of its own: rolling shards over touches every table of an instance.
-    local = DynamoDbLocal.start();
+    local = DynamoDbEmulator.start();
     kcl = LocalKcl.of(local);
     table = StreamTable.builder().create(local.client());
     for (int version = 1; version <= SHARDS; version++) {
