@@ -52,7 +52,7 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
  *
  * <p>A guarded write is one item's answer to at-least-once delivery; it needs no idempotency store.
  * Use it where the effect is "make the item look like the change"; for effects that accumulate
- * ({@code ADD}), or span items, stage the writes on {@code TransactionalWrites} instead. Immutable
+ * ({@code ADD}), or span items, stage the writes on {@link TransactionalWrites} instead. Immutable
  * and thread-safe.
  */
 public final class SequenceGuard {

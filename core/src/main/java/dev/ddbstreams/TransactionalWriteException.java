@@ -3,11 +3,12 @@ package dev.ddbstreams;
 import java.util.List;
 
 /**
- * DynamoDB did not commit a handler's {@link TransactionalWrites} with its idempotency record:
- * nothing of the transaction was applied. When DynamoDB cancelled it, {@link #canceled()} says
- * which staged operations caused it and why ({@code ConditionalCheckFailed}, {@code
- * TransactionConflict}, {@code ThrottlingError}, ...); otherwise the cause is the SDK's error (no
- * answer, throttling after the SDK's retries). The record follows the router's failure handling:
+ * A handler's {@link TransactionalWrites} were not committed with its idempotency record. When
+ * DynamoDB cancelled the transaction, nothing of it was applied, and {@link #canceled()} says which
+ * staged operations caused it and why ({@code ConditionalCheckFailed}, {@code TransactionConflict},
+ * {@code ThrottlingError}, ...). Otherwise the cause is the SDK's error (no answer, throttling
+ * after the SDK's retries), and DynamoDB may have applied it: the next attempt's commit then finds
+ * the record completed and applies nothing again. The record follows the router's failure handling:
  * in-process retries per its {@link RetryPolicy}, then the dead-letter sink or a failed record.
  *
  * <p>The message names the handler, the record, and each cancelled operation by its index in
