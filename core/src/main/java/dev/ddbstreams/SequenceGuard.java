@@ -1,5 +1,7 @@
 package dev.ddbstreams;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -41,8 +43,10 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
  * A snapshot counts as older than any stream change: it never overwrites an item a stream change
  * wrote, and any stream change overwrites it. Equal sequence numbers do not apply again. A delete
  * removes the stored sequence with the item, so a stale put replayed after a delete brings the item
- * back until the delete is replayed too; Lambda and KCL replay a shard in order from a checkpoint,
- * so the delete follows and the copy converges.
+ * back until the delete is replayed too (Lambda and KCL replay a shard in order from a checkpoint,
+ * so the delete follows and the copy converges), and a snapshot written after a delete brings it
+ * back for good. A guard {@link #withTombstones with tombstones} keeps the deleted item's sequence
+ * in a tombstone instead, so neither happens.
  *
  * <p>Sequence numbers are stored as strings of 40 digits, zero-padded ({@link #storedValue}):
  * stream sequence numbers have up to 40 digits, more than a DynamoDB number holds exactly, and
@@ -69,10 +73,22 @@ public final class SequenceGuard {
   private static final Pattern SET_CLAUSE = Pattern.compile("(?i)(?<![#:\\w.\\]])SET(?!\\w)");
   private static final Pattern DIGITS = Pattern.compile("[0-9]{1," + STORED_DIGITS + "}");
 
-  private final String attribute;
+  static final String TOMBSTONE = "#ddbstreams_tomb";
 
-  private SequenceGuard(String attribute) {
+  // The REMOVE keyword of an update expression, found like SET.
+  private static final Pattern REMOVE_CLAUSE = Pattern.compile("(?i)(?<![#:\\w.\\]])REMOVE(?!\\w)");
+
+  private final String attribute;
+  private final @Nullable String tombstoneAttribute;
+  private final Duration tombstoneLife;
+  private final Clock clock;
+
+  private SequenceGuard(
+      String attribute, @Nullable String tombstoneAttribute, Duration tombstoneLife, Clock clock) {
     this.attribute = attribute;
+    this.tombstoneAttribute = tombstoneAttribute;
+    this.tombstoneLife = tombstoneLife;
+    this.clock = clock;
   }
 
   /**
@@ -87,7 +103,49 @@ public final class SequenceGuard {
     if (attributeName.isEmpty()) {
       throw new IllegalArgumentException("attributeName must not be empty");
     }
-    return new SequenceGuard(attributeName);
+    return new SequenceGuard(attributeName, null, Duration.ZERO, Clock.systemUTC());
+  }
+
+  /**
+   * Returns this guard with deletes that leave a tombstone: instead of deleting the item, a guarded
+   * delete replaces it with its key, the delete's sequence number and {@code expiryAttribute}
+   * (epoch seconds, {@code keep} from now; make it the table's TTL attribute so DynamoDB removes
+   * tombstones). A tombstone remembers that a newer change deleted the item: a stale put replayed
+   * after it, or a snapshot, is then a no-op instead of bringing the item back. Readers of the
+   * table skip tombstones ({@link #isTombstone}); a later put replaces one, and a guarded update
+   * removes its mark.
+   *
+   * @param expiryAttribute the attribute that marks a tombstone and holds its expiry
+   * @param keep how long a tombstone lasts: longer than any replay or backfill it must outlast
+   * @return a guard with tombstones
+   * @throws IllegalArgumentException if the attribute is empty or the sequence attribute, or {@code
+   *     keep} is not positive
+   */
+  public SequenceGuard withTombstones(String expiryAttribute, Duration keep) {
+    return withTombstones(expiryAttribute, keep, clock);
+  }
+
+  SequenceGuard withTombstones(String expiryAttribute, Duration keep, Clock clock) {
+    Objects.requireNonNull(expiryAttribute, "expiryAttribute");
+    Objects.requireNonNull(keep, "keep");
+    if (expiryAttribute.isEmpty() || expiryAttribute.equals(attribute)) {
+      throw new IllegalArgumentException(
+          "the tombstone attribute must be named, and not be the sequence attribute");
+    }
+    if (keep.isNegative() || keep.isZero()) {
+      throw new IllegalArgumentException("tombstones must last a positive time, was " + keep);
+    }
+    return new SequenceGuard(attribute, expiryAttribute, keep, clock);
+  }
+
+  /**
+   * Whether an item is a tombstone this guard left for a delete (always false without tombstones).
+   *
+   * @param item an item of the guarded table
+   * @return {@code true} if readers should take the item as deleted
+   */
+  public boolean isTombstone(Map<String, AttributeValue> item) {
+    return tombstoneAttribute != null && item.containsKey(tombstoneAttribute);
   }
 
   /**
@@ -139,6 +197,9 @@ public final class SequenceGuard {
         request.expressionAttributeNames(),
         request.expressionAttributeValues());
     Map<String, AttributeValue> item = new HashMap<>(request.item());
+    if (tombstoneAttribute != null) {
+      item.remove(tombstoneAttribute); // the item's new state is no tombstone
+    }
     if (sequenceNumber == null) {
       item.remove(attribute);
     } else {
@@ -178,22 +239,19 @@ public final class SequenceGuard {
         request.expressionAttributeNames(),
         request.expressionAttributeValues());
     String guarded = expression;
+    Map<String, String> names = names(request.expressionAttributeNames());
     if (sequenceNumber != null) {
-      Matcher set = SET_CLAUSE.matcher(expression);
-      String assignment = NAME + " = " + VALUE;
-      guarded =
-          set.find()
-              ? expression.substring(0, set.end())
-                  + " "
-                  + assignment
-                  + ","
-                  + expression.substring(set.end())
-              : expression + " SET " + assignment;
+      guarded = addToClause(guarded, SET_CLAUSE, "SET", NAME + " = " + VALUE);
+      if (tombstoneAttribute != null) {
+        // A tombstone that a newer change updates is an item again.
+        guarded = addToClause(guarded, REMOVE_CLAUSE, "REMOVE", TOMBSTONE);
+        names.put(TOMBSTONE, tombstoneAttribute);
+      }
     }
     return request.toBuilder()
         .updateExpression(guarded)
         .conditionExpression(condition(request.conditionExpression(), sequenceNumber))
-        .expressionAttributeNames(names(request.expressionAttributeNames()))
+        .expressionAttributeNames(names)
         .expressionAttributeValues(values(request.expressionAttributeValues(), sequenceNumber))
         .build();
   }
@@ -216,6 +274,41 @@ public final class SequenceGuard {
         request.expressionAttributeNames(),
         request.expressionAttributeValues());
     return request.toBuilder()
+        .conditionExpression(condition(request.conditionExpression(), sequenceNumber))
+        .expressionAttributeNames(names(request.expressionAttributeNames()))
+        .expressionAttributeValues(values(request.expressionAttributeValues(), sequenceNumber))
+        .build();
+  }
+
+  /**
+   * Returns the put that replaces an item by a tombstone for a guarded delete: the delete's key,
+   * the sequence number and the tombstone attribute, applied only over an older sequence (see
+   * {@link #withTombstones}).
+   *
+   * @param request the delete; its own condition, if any, must hold too
+   * @param sequenceNumber the change's sequence number
+   * @return the put
+   * @throws IllegalStateException if this guard has no tombstones
+   * @throws IllegalArgumentException as {@link #guardDelete}
+   */
+  public PutItemRequest guardTombstone(DeleteItemRequest request, String sequenceNumber) {
+    Objects.requireNonNull(request, "request");
+    Objects.requireNonNull(sequenceNumber, "sequenceNumber");
+    if (tombstoneAttribute == null) {
+      throw new IllegalStateException("this guard deletes items; see withTombstones(...)");
+    }
+    checkCombinable(
+        request.hasExpected(),
+        request.expressionAttributeNames(),
+        request.expressionAttributeValues());
+    Map<String, AttributeValue> tombstone = new HashMap<>(request.key());
+    tombstone.put(attribute, storedValue(sequenceNumber));
+    tombstone.put(
+        tombstoneAttribute,
+        AttributeValue.fromN(Long.toString(clock.instant().plus(tombstoneLife).getEpochSecond())));
+    return PutItemRequest.builder()
+        .tableName(request.tableName())
+        .item(tombstone)
         .conditionExpression(condition(request.conditionExpression(), sequenceNumber))
         .expressionAttributeNames(names(request.expressionAttributeNames()))
         .expressionAttributeValues(values(request.expressionAttributeValues(), sequenceNumber))
@@ -265,7 +358,8 @@ public final class SequenceGuard {
   }
 
   /**
-   * Writes the delete guarded ({@link #guardDelete}).
+   * Writes the delete guarded ({@link #guardDelete}), or with tombstones the tombstone ({@link
+   * #guardTombstone}).
    *
    * @param client the client of the item's table
    * @param request the delete
@@ -276,9 +370,12 @@ public final class SequenceGuard {
    * @throws software.amazon.awssdk.core.exception.SdkException if DynamoDB fails otherwise
    */
   public boolean delete(DynamoDbClient client, DeleteItemRequest request, String sequenceNumber) {
-    DeleteItemRequest guarded = guardDelete(request, sequenceNumber);
     try {
-      client.deleteItem(guarded);
+      if (tombstoneAttribute != null) {
+        client.putItem(guardTombstone(request, sequenceNumber));
+      } else {
+        client.deleteItem(guardDelete(request, sequenceNumber));
+      }
       return true;
     } catch (ConditionalCheckFailedException staleOrDone) {
       return false;
@@ -328,6 +425,14 @@ public final class SequenceGuard {
     };
   }
 
+  private static String addToClause(
+      String expression, Pattern clause, String keyword, String element) {
+    Matcher m = clause.matcher(expression);
+    return m.find()
+        ? expression.substring(0, m.end()) + " " + element + "," + expression.substring(m.end())
+        : expression + " " + keyword + " " + element;
+  }
+
   private static void checkCombinable(
       boolean legacyExpected, Map<String, String> names, Map<String, AttributeValue> values) {
     if (legacyExpected) {
@@ -335,9 +440,15 @@ public final class SequenceGuard {
           "the request uses the legacy Expected parameter, which cannot be combined with a"
               + " condition expression; write it as a ConditionExpression");
     }
-    if (names.containsKey(NAME) || values.containsKey(VALUE)) {
+    if (names.containsKey(NAME) || names.containsKey(TOMBSTONE) || values.containsKey(VALUE)) {
       throw new IllegalArgumentException(
-          "the request uses the placeholder " + NAME + " or " + VALUE + ", which the guard adds");
+          "the request uses the placeholder "
+              + NAME
+              + ", "
+              + TOMBSTONE
+              + " or "
+              + VALUE
+              + ", which the guard adds");
     }
   }
 
@@ -364,6 +475,11 @@ public final class SequenceGuard {
 
   @Override
   public String toString() {
-    return "SequenceGuard[attribute=" + attribute + "]";
+    return "SequenceGuard[attribute="
+        + attribute
+        + (tombstoneAttribute == null
+            ? ""
+            : ", tombstones=" + tombstoneAttribute + " for " + tombstoneLife)
+        + "]";
   }
 }

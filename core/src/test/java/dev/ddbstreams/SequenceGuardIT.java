@@ -159,6 +159,61 @@ class SequenceGuardIT {
   }
 
   @Test
+  void withTombstonesNeitherAStalePutNorASnapshotBringsADeletedItemBack() {
+    SequenceGuard tombstones = guard.withTombstones("deletedUntil", Duration.ofDays(2));
+    Map<String, AttributeValue> key = newKey();
+    tombstones.put(client, put(image(key, 1)), "10");
+
+    assertThat(tombstones.delete(client, delete(key), "11")).isTrue();
+    assertThat(tombstones.put(client, put(image(key, 1)), "10")).as("stale put").isFalse();
+    assertThat(tombstones.put(client, put(image(key, 1)), null)).as("snapshot").isFalse();
+    assertThat(tombstones.delete(client, delete(key), "11")).as("the delete replayed").isFalse();
+    Map<String, AttributeValue> stored =
+        client.getItem(b -> b.tableName(TABLE).key(key).consistentRead(true)).item();
+    assertThat(tombstones.isTombstone(stored)).isTrue();
+    assertThat(stored).doesNotContainKey("version");
+
+    UpdateItemRequest recreate =
+        UpdateItemRequest.builder()
+            .tableName(TABLE)
+            .key(key)
+            .updateExpression("SET version = :v")
+            .expressionAttributeValues(Map.of(":v", AttributeValue.fromN("3")))
+            .build();
+    assertThat(tombstones.update(client, recreate, "12")).as("a newer change").isTrue();
+    stored = client.getItem(b -> b.tableName(TABLE).key(key).consistentRead(true)).item();
+    assertThat(tombstones.isTombstone(stored)).isFalse();
+    assertThat(version(key)).isEqualTo(3);
+  }
+
+  @Test
+  void withTombstonesASnapshotAnywhereAmongRedeliveriesEndsAtTheLatestChange() {
+    SequenceGuard tombstones = guard.withTombstones("deletedUntil", Duration.ofDays(2));
+    SeededCases.check(
+        40,
+        gen -> {
+          Case c = inOrderWithRewinds(gen);
+          // Any change's state, deletes after it or not.
+          return new Case(
+              c.history(), c.deliveries(), c.snapshotAt(), gen.between(0, c.history().size() - 1));
+        },
+        Case::toString,
+        c -> {
+          Map<String, AttributeValue> key = newKey();
+          deliver(tombstones, key, c);
+          Map<String, AttributeValue> stored =
+              client.getItem(b -> b.tableName(TABLE).key(key).consistentRead(true)).item();
+          Integer expected = c.history().get(c.history().size() - 1).version();
+          if (expected == null) {
+            assertThat(stored.isEmpty() || tombstones.isTombstone(stored)).as("deleted").isTrue();
+          } else {
+            assertThat(tombstones.isTombstone(stored)).isFalse();
+            assertThat(version(key)).isEqualTo(expected);
+          }
+        });
+  }
+
+  @Test
   void appliesStreamRecordsToAnotherTable() {
     Map<String, AttributeValue> key = newKey();
     Map<String, AttributeValue> v1 = image(key, 1);
@@ -236,6 +291,10 @@ class SequenceGuardIT {
   }
 
   private void deliver(Map<String, AttributeValue> key, Case c) {
+    deliver(guard, key, c);
+  }
+
+  private static void deliver(SequenceGuard guard, Map<String, AttributeValue> key, Case c) {
     for (int i = 0; i <= c.deliveries().size(); i++) {
       if (i == c.snapshotAt() && c.snapshotOf() >= 0) {
         Integer seen = c.history().get(c.snapshotOf()).version();

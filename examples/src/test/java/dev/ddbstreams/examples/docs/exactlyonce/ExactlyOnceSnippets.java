@@ -8,6 +8,7 @@ import dev.ddbstreams.StreamRecord;
 import dev.ddbstreams.StreamRouter;
 import dev.ddbstreams.TransactionalWriteException;
 import dev.ddbstreams.annotation.OnChange;
+import java.time.Duration;
 import java.util.Map;
 import org.slf4j.Logger;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -50,6 +51,17 @@ final class ExactlyOnceSnippets {
         };
     // end::cancelled[]
     return sink;
+  }
+
+  static SequenceGuard tombstones() {
+    // tag::tombstones[]
+    // A delete leaves a tombstone for 7 days (make deletedUntil the table's TTL attribute);
+    // readers skip items for which guard.isTombstone(item) is true.
+    SequenceGuard guard =
+        SequenceGuard.inAttribute("replicatedSequence")
+            .withTombstones("deletedUntil", Duration.ofDays(7));
+    // end::tombstones[]
+    return guard;
   }
 
   /** A replica kept with a sequence guard. */
