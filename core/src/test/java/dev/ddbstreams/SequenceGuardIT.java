@@ -253,7 +253,7 @@ class SequenceGuardIT {
   @Test
   void inOrderRedeliveriesFromAnyCheckpointWithASnapshotAnywhereEndAtTheLatestChange() {
     SeededCases.check(
-        60,
+        40,
         SequenceGuardIT::inOrderWithRewinds,
         Case::toString,
         c -> {
@@ -267,7 +267,7 @@ class SequenceGuardIT {
   @Test
   void putsInAnyOrderWithRepeatsEndAtTheNewest() {
     SeededCases.check(
-        60,
+        40,
         gen -> {
           List<Change> history = history(gen, false);
           List<Integer> deliveries = new ArrayList<>();
