@@ -15,7 +15,7 @@
  */
 package dev.ddbstreams.examples.pettracker;
 
-import dev.ddbstreams.InMemoryIdempotencyStore;
+import dev.ddbstreams.DynamoDbIdempotencyStore;
 import dev.ddbstreams.StreamRouter;
 import dev.ddbstreams.ViewType;
 import dev.ddbstreams.emulator.DynamoDbEmulator;
@@ -222,8 +222,15 @@ public final class PetTrackerDemo {
       LagProbe probe = new LagProbe(writeTimes);
       Outbox outbox = new Outbox();
       PetHandlers pets = new PetHandlers(outbox);
+      // The DynamoDB store: the summaries and the leaderboard commit their counts with it.
+      String idempotencyTable = table.name() + "-Idempotency";
+      DynamoDbIdempotencyStore.createTable(dynamo, idempotencyTable);
       CountingIdempotencyStore store =
-          new CountingIdempotencyStore(InMemoryIdempotencyStore.builder().build());
+          new CountingIdempotencyStore(
+              DynamoDbIdempotencyStore.builder()
+                  .client(dynamo)
+                  .tableName(idempotencyTable)
+                  .build());
       StreamRouter router =
           StreamRouter.builder()
               .keys("PK", "SK")
@@ -231,8 +238,8 @@ public final class PetTrackerDemo {
               .handlers(
                   probe,
                   pets,
-                  new ActivitySummaries(dynamo, table.name()),
-                  new Leaderboard(dynamo, table.name()),
+                  new ActivitySummaries(table.name()),
+                  new Leaderboard(table.name()),
                   new CrossRegionReplication(otherRegion.client(), replicaTable),
                   new SearchSync(search))
               .idempotency(store)

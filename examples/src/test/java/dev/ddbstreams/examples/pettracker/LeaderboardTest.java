@@ -21,7 +21,6 @@ import static dev.ddbstreams.testkit.StreamAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ddbstreams.BatchResult;
-import dev.ddbstreams.InMemoryIdempotencyStore;
 import dev.ddbstreams.RecordStatus;
 import dev.ddbstreams.StreamRouter;
 import dev.ddbstreams.testkit.StreamEvents;
@@ -30,16 +29,13 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Record;
-import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.Update;
 
 class LeaderboardTest {
   private final StreamEvents events = StreamEvents.builder().keys("PK", "SK").build();
-  private final RecordingDynamoDb dynamo = new RecordingDynamoDb();
+  private final CommittingStore store = new CommittingStore();
   private final StreamRouter router =
-      StreamRouter.builder()
-          .handlers(new Leaderboard(dynamo, "PetTracker"))
-          .idempotency(InMemoryIdempotencyStore.builder().build())
-          .build();
+      StreamRouter.builder().handlers(new Leaderboard("PetTracker")).idempotency(store).build();
 
   @Test
   void addsOneToThePetsCountPerNewActivity() {
@@ -49,7 +45,7 @@ class LeaderboardTest {
     assertThat(result)
         .hasNoFailures()
         .recordWasHandledBy(0, Leaderboard.class.getName() + "#count");
-    UpdateItemRequest update = dynamo.requests(UpdateItemRequest.class).get(0);
+    Update update = store.committed.get(0).update();
     assertThat(update.tableName()).isEqualTo("PetTracker");
     assertThat(update.key())
         .isEqualTo(
@@ -71,7 +67,7 @@ class LeaderboardTest {
                 events.remove(walk)));
 
     assertThat(result).hasCount(RecordStatus.NO_MATCH, 4);
-    assertThat(dynamo.requests).isEmpty();
+    assertThat(store.committed).isEmpty();
   }
 
   @Test
@@ -82,6 +78,6 @@ class LeaderboardTest {
     BatchResult again = router.process(batch);
 
     assertThat(again).hasStatuses(RecordStatus.DUPLICATE);
-    assertThat(dynamo.requests).hasSize(1);
+    assertThat(store.committed).hasSize(1);
   }
 }
