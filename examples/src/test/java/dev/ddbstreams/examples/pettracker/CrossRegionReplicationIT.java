@@ -2,6 +2,7 @@ package dev.ddbstreams.examples.pettracker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ddbstreams.SequenceGuard;
 import dev.ddbstreams.StreamRouter;
 import dev.ddbstreams.emulator.DynamoDbEmulator;
 import dev.ddbstreams.testkit.DynamoDbEmulatorTest;
@@ -87,7 +88,7 @@ class CrossRegionReplicationIT {
             .item();
     assertThat(copy.get("weightKg").n()).isEqualTo("30");
     assertThat(copy.get(CrossRegionReplication.SEQUENCE))
-        .isEqualTo(CrossRegionReplication.padded(stream.get(1).dynamodb().sequenceNumber()));
+        .isEqualTo(SequenceGuard.storedValue(stream.get(1).dynamodb().sequenceNumber()));
   }
 
   static Map<String, AttributeValue> item(Map<String, Object> item) {

@@ -1,0 +1,298 @@
+package dev.ddbstreams;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ddbstreams.emulator.DynamoDbEmulator;
+import java.math.BigInteger;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
+
+/** Guarded writes against the project's DynamoDB emulator: real conditions, real comparisons. */
+class SequenceGuardIT {
+  private static final String TABLE = "Copies";
+  private static final AtomicInteger ITEMS = new AtomicInteger();
+
+  private static DynamoDbEmulator emulator;
+  private static DynamoDbClient client;
+
+  private final SequenceGuard guard = SequenceGuard.inAttribute("seq");
+
+  @BeforeAll
+  static void startEmulator() {
+    emulator = DynamoDbEmulator.builder().ttlSweepInterval(Duration.ZERO).start();
+    client = emulator.client();
+    client.createTable(
+        b ->
+            b.tableName(TABLE)
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(
+                    AttributeDefinition.builder()
+                        .attributeName("PK")
+                        .attributeType(ScalarAttributeType.S)
+                        .build(),
+                    AttributeDefinition.builder()
+                        .attributeName("SK")
+                        .attributeType(ScalarAttributeType.S)
+                        .build())
+                .keySchema(
+                    KeySchemaElement.builder().attributeName("PK").keyType(KeyType.HASH).build(),
+                    KeySchemaElement.builder().attributeName("SK").keyType(KeyType.RANGE).build()));
+  }
+
+  @AfterAll
+  static void stopEmulator() {
+    emulator.close();
+  }
+
+  private static Map<String, AttributeValue> newKey() {
+    return TestRecords.keys("ITEM#" + ITEMS.incrementAndGet(), "COPY");
+  }
+
+  private static Map<String, AttributeValue> image(Map<String, AttributeValue> key, int version) {
+    Map<String, AttributeValue> image = new HashMap<>(key);
+    image.put("version", AttributeValue.fromN(Integer.toString(version)));
+    return image;
+  }
+
+  private static PutItemRequest put(Map<String, AttributeValue> item) {
+    return PutItemRequest.builder().tableName(TABLE).item(item).build();
+  }
+
+  private static DeleteItemRequest delete(Map<String, AttributeValue> key) {
+    return DeleteItemRequest.builder().tableName(TABLE).key(key).build();
+  }
+
+  private static @Nullable Integer version(Map<String, AttributeValue> key) {
+    Map<String, AttributeValue> item =
+        client.getItem(b -> b.tableName(TABLE).key(key).consistentRead(true)).item();
+    return item.isEmpty() ? null : Integer.valueOf(item.get("version").n());
+  }
+
+  private static @Nullable String storedSequence(Map<String, AttributeValue> key) {
+    AttributeValue seq =
+        client.getItem(b -> b.tableName(TABLE).key(key).consistentRead(true)).item().get("seq");
+    return seq == null ? null : seq.s();
+  }
+
+  @Test
+  void replayedAndStaleChangesAreNoOps() {
+    Map<String, AttributeValue> key = newKey();
+
+    assertThat(guard.put(client, put(image(key, 1)), "100")).isTrue();
+    assertThat(guard.put(client, put(image(key, 2)), "99")).as("older").isFalse();
+    assertThat(guard.put(client, put(image(key, 2)), "100")).as("the same change again").isFalse();
+    assertThat(version(key)).isEqualTo(1);
+    assertThat(guard.put(client, put(image(key, 3)), "1000")).as("longer, so newer").isTrue();
+    assertThat(guard.delete(client, delete(key), "999")).as("a stale delete").isFalse();
+    assertThat(version(key)).isEqualTo(3);
+    assertThat(storedSequence(key)).isEqualTo(SequenceGuard.storedValue("1000").s());
+    assertThat(guard.delete(client, delete(key), "1001")).isTrue();
+    assertThat(version(key)).isNull();
+  }
+
+  @Test
+  void aSnapshotFillsOnlyItemsNoStreamChangeHasWritten() {
+    Map<String, AttributeValue> absent = newKey();
+    Map<String, AttributeValue> written = newKey();
+    guard.put(client, put(image(written, 5)), "50");
+
+    assertThat(guard.put(client, put(image(absent, 1)), null)).isTrue();
+    assertThat(guard.put(client, put(image(written, 1)), null))
+        .as("a snapshot never overwrites a stream change")
+        .isFalse();
+    assertThat(version(written)).isEqualTo(5);
+    assertThat(storedSequence(absent)).as("a snapshot stores no sequence").isNull();
+    assertThat(guard.put(client, put(image(absent, 2)), null))
+        .as("a later snapshot replaces an earlier one")
+        .isTrue();
+    assertThat(guard.put(client, put(image(absent, 3)), "1"))
+        .as("any stream change overwrites a snapshot")
+        .isTrue();
+    assertThat(version(absent)).isEqualTo(3);
+  }
+
+  @Test
+  void aGuardedAddCountsEachChangeOnceHoweverOftenItIsDelivered() {
+    Map<String, AttributeValue> key = newKey();
+    UpdateItemRequest add =
+        UpdateItemRequest.builder()
+            .tableName(TABLE)
+            .key(key)
+            .updateExpression("ADD version :one")
+            .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1")))
+            .build();
+
+    for (String seq : List.of("10", "10", "11", "10", "12", "11", "12")) {
+      guard.update(client, add, seq);
+    }
+
+    assertThat(version(key)).isEqualTo(3);
+  }
+
+  @Test
+  void aSnapshotAfterADeleteBringsTheItemBackAsDocumented() {
+    Map<String, AttributeValue> key = newKey();
+    guard.put(client, put(image(key, 1)), "10");
+    guard.delete(client, delete(key), "11");
+
+    // The delete took the stored sequence with it: nothing tells the snapshot it is older.
+    assertThat(guard.put(client, put(image(key, 1)), null)).isTrue();
+    assertThat(version(key)).isEqualTo(1);
+  }
+
+  @Test
+  void appliesStreamRecordsToAnotherTable() {
+    Map<String, AttributeValue> key = newKey();
+    Map<String, AttributeValue> v1 = image(key, 1);
+    Map<String, AttributeValue> v2 = image(key, 2);
+    StreamRecord<?> insert = StreamRecord.of(TestRecords.insert("100", v1), Map.class);
+    StreamRecord<?> modify = StreamRecord.of(TestRecords.modify("200", v1, v2), Map.class);
+    StreamRecord<?> remove = StreamRecord.of(TestRecords.ttlRemove("300", v2), Map.class);
+
+    assertThat(guard.apply(client, TABLE, modify)).isTrue();
+    assertThat(guard.apply(client, TABLE, insert)).as("out of order").isFalse();
+    assertThat(version(key)).isEqualTo(2);
+    assertThat(guard.apply(client, TABLE, remove)).isTrue();
+    assertThat(guard.apply(client, TABLE, modify)).as("replayed after the delete").isTrue();
+    assertThat(guard.apply(client, TABLE, remove)).as("the delete replayed after it").isTrue();
+    assertThat(version(key)).isNull();
+  }
+
+  /** One change of an item's history: a put of {@code version}, or a delete if it is null. */
+  private record Change(String sequence, @Nullable Integer version) {}
+
+  /** A history, the deliveries of it, and the snapshot delivered among them (or none). */
+  private record Case(
+      List<Change> history, List<Integer> deliveries, int snapshotAt, int snapshotOf) {
+    @Override
+    public String toString() {
+      return "history="
+          + history
+          + " deliveries="
+          + deliveries
+          + " snapshot of change "
+          + snapshotOf
+          + " delivered before delivery "
+          + snapshotAt;
+    }
+  }
+
+  @Test
+  void inOrderRedeliveriesFromAnyCheckpointWithASnapshotAnywhereEndAtTheLatestChange() {
+    SeededCases.check(
+        60,
+        SequenceGuardIT::inOrderWithRewinds,
+        Case::toString,
+        c -> {
+          Map<String, AttributeValue> key = newKey();
+          deliver(key, c);
+          Change last = c.history().get(c.history().size() - 1);
+          assertThat(version(key)).isEqualTo(last.version());
+        });
+  }
+
+  @Test
+  void putsInAnyOrderWithRepeatsEndAtTheNewest() {
+    SeededCases.check(
+        60,
+        gen -> {
+          List<Change> history = history(gen, false);
+          List<Integer> deliveries = new ArrayList<>();
+          for (int i = 0; i < history.size(); i++) {
+            deliveries.add(i);
+          }
+          int repeats = gen.between(0, history.size());
+          for (int r = 0; r < repeats; r++) {
+            deliveries.add(gen.between(0, history.size() - 1));
+          }
+          java.util.Collections.shuffle(deliveries, gen.random());
+          int snapshotOf = gen.between(0, history.size() - 1);
+          return new Case(history, deliveries, gen.between(0, deliveries.size()), snapshotOf);
+        },
+        Case::toString,
+        c -> {
+          Map<String, AttributeValue> key = newKey();
+          deliver(key, c);
+          assertThat(version(key)).isEqualTo(c.history().get(c.history().size() - 1).version());
+        });
+  }
+
+  private void deliver(Map<String, AttributeValue> key, Case c) {
+    for (int i = 0; i <= c.deliveries().size(); i++) {
+      if (i == c.snapshotAt() && c.snapshotOf() >= 0) {
+        Integer seen = c.history().get(c.snapshotOf()).version();
+        if (seen != null) {
+          guard.put(client, put(image(key, seen)), null);
+        }
+      }
+      if (i < c.deliveries().size()) {
+        Change change = c.history().get(c.deliveries().get(i));
+        if (change.version() == null) {
+          guard.delete(client, delete(key), change.sequence());
+        } else {
+          guard.put(client, put(image(key, change.version())), change.sequence());
+        }
+      }
+    }
+  }
+
+  /**
+   * Deliveries in order with rewinds to earlier checkpoints, as Lambda and KCL redeliver; a
+   * snapshot of some change's state delivered anywhere, except where a delete follows that change
+   * (a snapshot after a delete brings the item back, as documented).
+   */
+  private static Case inOrderWithRewinds(Gen gen) {
+    List<Change> history = history(gen, true);
+    List<Integer> deliveries = new ArrayList<>();
+    int next = 0;
+    while (next < history.size()) {
+      deliveries.add(next++);
+      if (gen.chance(0.3)) {
+        next = gen.between(0, next - 1); // the checkpoint was lost: redeliver from an earlier one
+      }
+    }
+    int snapshotOf = gen.between(0, history.size() - 1);
+    for (int i = snapshotOf + 1; i < history.size(); i++) {
+      if (history.get(i).version() == null) {
+        snapshotOf = -1;
+        break;
+      }
+    }
+    return new Case(history, deliveries, gen.between(0, deliveries.size()), snapshotOf);
+  }
+
+  /** 1 to 8 changes with increasing sequence numbers of varying length; deletes if allowed. */
+  private static List<Change> history(Gen gen, boolean deletes) {
+    int n = gen.between(1, 8);
+    BigInteger sequence = BigInteger.valueOf(gen.between(1L, 1_000_000L));
+    List<Change> history = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      sequence =
+          sequence.add(
+              gen.chance(0.2)
+                  ? BigInteger.TEN.pow(gen.between(5, 30))
+                  : BigInteger.valueOf(gen.between(1L, 1_000L)));
+      boolean delete = deletes && gen.chance(0.3);
+      history.add(new Change(sequence.toString(), delete ? null : i + 1));
+    }
+    return history;
+  }
+}

@@ -1,0 +1,204 @@
+package dev.ddbstreams;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigInteger;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValueUpdate;
+import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.ExpectedAttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
+
+/** The requests the guard makes; {@code SequenceGuardIT} runs them against the emulator. */
+class SequenceGuardTest {
+  private static final Map<String, AttributeValue> KEY =
+      Map.of("PK", AttributeValue.fromS("USER#1"), "SK", AttributeValue.fromS("PET#1"));
+  private static final String NEWER =
+      "(attribute_not_exists(#ddbstreams_seq) OR #ddbstreams_seq < :ddbstreams_seq)";
+
+  private final SequenceGuard guard = SequenceGuard.inAttribute("seq");
+
+  private static PutItemRequest put(Map<String, AttributeValue> item) {
+    return PutItemRequest.builder().tableName("T").item(item).build();
+  }
+
+  @Test
+  void aGuardedPutStoresThePaddedSequenceAndAppliesOnlyOverAnOlderOne() {
+    PutItemRequest guarded = guard.guardPut(put(KEY), "4200");
+
+    assertThat(guarded.item())
+        .containsAllEntriesOf(KEY)
+        .containsEntry("seq", AttributeValue.fromS("0".repeat(36) + "4200"))
+        .hasSize(3);
+    assertThat(guarded.conditionExpression()).isEqualTo(NEWER);
+    assertThat(guarded.expressionAttributeNames())
+        .containsExactly(Map.entry("#ddbstreams_seq", "seq"));
+    assertThat(guarded.expressionAttributeValues())
+        .containsExactly(Map.entry(":ddbstreams_seq", SequenceGuard.storedValue("4200")));
+  }
+
+  @Test
+  void aSnapshotPutAppliesOnlyWhereNoSequenceIsStoredAndStoresNone() {
+    Map<String, AttributeValue> image = new java.util.HashMap<>(KEY);
+    image.put("seq", AttributeValue.fromS("copied from the source"));
+
+    PutItemRequest guarded = guard.guardPut(put(image), null);
+
+    assertThat(guarded.item()).isEqualTo(KEY);
+    assertThat(guarded.conditionExpression()).isEqualTo("attribute_not_exists(#ddbstreams_seq)");
+    assertThat(guarded.hasExpressionAttributeValues())
+        .as("DynamoDB refuses an empty ExpressionAttributeValues")
+        .isFalse();
+  }
+
+  @Test
+  void theRequestsOwnConditionMustHoldToo() {
+    PutItemRequest own =
+        put(KEY).toBuilder()
+            .conditionExpression("#w < :max")
+            .expressionAttributeNames(Map.of("#w", "weightKg"))
+            .expressionAttributeValues(Map.of(":max", AttributeValue.fromN("100")))
+            .build();
+
+    PutItemRequest guarded = guard.guardPut(own, "7");
+
+    assertThat(guarded.conditionExpression()).isEqualTo("(#w < :max) AND " + NEWER);
+    assertThat(guarded.expressionAttributeNames())
+        .containsEntry("#w", "weightKg")
+        .containsEntry("#ddbstreams_seq", "seq");
+    assertThat(guarded.expressionAttributeValues())
+        .containsEntry(":max", AttributeValue.fromN("100"))
+        .containsKey(":ddbstreams_seq");
+  }
+
+  @Test
+  void aGuardedUpdateSetsTheSequenceInItsSetClauseOrAddsOne() {
+    UpdateItemRequest withSet =
+        UpdateItemRequest.builder()
+            .tableName("T")
+            .key(KEY)
+            .updateExpression("ADD activityCount :one SET lastActivity = :type")
+            .expressionAttributeValues(
+                Map.of(":one", AttributeValue.fromN("1"), ":type", AttributeValue.fromS("walk")))
+            .build();
+    UpdateItemRequest addOnly =
+        withSet.toBuilder()
+            .updateExpression("ADD activityCount :one")
+            .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1")))
+            .build();
+
+    assertThat(guard.guardUpdate(withSet, "9").updateExpression())
+        .isEqualTo(
+            "ADD activityCount :one SET #ddbstreams_seq = :ddbstreams_seq, lastActivity = :type");
+    assertThat(guard.guardUpdate(addOnly, "9").updateExpression())
+        .isEqualTo("ADD activityCount :one SET #ddbstreams_seq = :ddbstreams_seq");
+    assertThat(guard.guardUpdate(addOnly, "9").conditionExpression()).isEqualTo(NEWER);
+    assertThat(guard.guardUpdate(addOnly, null).updateExpression())
+        .as("a snapshot sets no sequence")
+        .isEqualTo("ADD activityCount :one");
+  }
+
+  @Test
+  void theSetClauseIsNotConfusedWithNamesOrPlaceholdersThatContainSet() {
+    UpdateItemRequest update =
+        UpdateItemRequest.builder()
+            .tableName("T")
+            .key(KEY)
+            .updateExpression("REMOVE #SET, asset[0] ADD :set_count :set")
+            .build();
+
+    assertThat(guard.guardUpdate(update, "1").updateExpression())
+        .isEqualTo(
+            "REMOVE #SET, asset[0] ADD :set_count :set SET #ddbstreams_seq = :ddbstreams_seq");
+  }
+
+  @Test
+  void aGuardedDeleteAppliesOnlyOverAnOlderSequence() {
+    DeleteItemRequest guarded =
+        guard.guardDelete(DeleteItemRequest.builder().tableName("T").key(KEY).build(), "12");
+
+    assertThat(guarded.key()).isEqualTo(KEY);
+    assertThat(guarded.conditionExpression()).isEqualTo(NEWER);
+    assertThat(guarded.expressionAttributeValues())
+        .containsExactly(Map.entry(":ddbstreams_seq", SequenceGuard.storedValue("12")));
+  }
+
+  @Test
+  void refusesWhatCannotBeCombinedWithAConditionExpression() {
+    PutItemRequest legacy =
+        put(KEY).toBuilder()
+            .expected(Map.of("PK", ExpectedAttributeValue.builder().exists(false).build()))
+            .build();
+    UpdateItemRequest legacyUpdate =
+        UpdateItemRequest.builder()
+            .tableName("T")
+            .key(KEY)
+            .attributeUpdates(Map.of("n", AttributeValueUpdate.builder().build()))
+            .build();
+    PutItemRequest clash =
+        put(KEY).toBuilder()
+            .conditionExpression("#ddbstreams_seq = #ddbstreams_seq")
+            .expressionAttributeNames(Map.of("#ddbstreams_seq", "x"))
+            .build();
+
+    assertThatThrownBy(() -> guard.guardPut(legacy, "1"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("legacy Expected");
+    assertThatThrownBy(() -> guard.guardUpdate(legacyUpdate, "1"))
+        .hasMessageContaining("legacy AttributeUpdates");
+    assertThatThrownBy(
+            () -> guard.guardUpdate(legacyUpdate.toBuilder().attributeUpdates(null).build(), "1"))
+        .hasMessageContaining("no UpdateExpression");
+    assertThatThrownBy(() -> guard.guardPut(clash, "1")).hasMessageContaining("placeholder");
+  }
+
+  @Test
+  void sequenceNumbersMustBeOneToFortyDigits() {
+    assertThat(SequenceGuard.storedValue("1".repeat(40)).s()).hasSize(40);
+    assertThatThrownBy(() -> SequenceGuard.storedValue("1".repeat(41)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("1 to 40 digits");
+    assertThatThrownBy(() -> SequenceGuard.storedValue("12a"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> SequenceGuard.storedValue(""))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> guard.guardPut(put(KEY), "-1"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> SequenceGuard.inAttribute(""))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void storedValuesCompareAsTextLikeTheNumbersTheyHold() {
+    SeededCases.check(
+        500,
+        gen -> new String[] {number(gen), number(gen)},
+        pair -> pair[0] + " vs " + pair[1],
+        pair -> {
+          int asNumbers =
+              Integer.signum(new BigInteger(pair[0]).compareTo(new BigInteger(pair[1])));
+          int asText =
+              Integer.signum(
+                  SequenceGuard.storedValue(pair[0])
+                      .s()
+                      .compareTo(SequenceGuard.storedValue(pair[1]).s()));
+          assertThat(asText).isEqualTo(asNumbers);
+        });
+  }
+
+  /** A sequence number as streams write them: no leading zeros, 1 to 40 digits. */
+  private static String number(Gen gen) {
+    String digits = gen.digits(1, 40);
+    String trimmed = digits.replaceFirst("^0+(?=.)", "");
+    return trimmed;
+  }
+
+  @Test
+  void printsItsAttributeOnly() {
+    assertThat(guard).hasToString("SequenceGuard[attribute=seq]");
+  }
+}
