@@ -1,6 +1,7 @@
 package dev.ddbstreams;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Matcher;
@@ -10,6 +11,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
@@ -44,6 +46,24 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
  * back until the delete is replayed too; Lambda and KCL replay a shard in order from a checkpoint,
  * so the delete follows and the copy converges.
  *
+ * <h2>Tombstones, while a backfill runs</h2>
+ *
+ * A snapshot that arrives after the delete of its item would bring the item back for good: no later
+ * change will come to delete it again, and the deleted item keeps no sequence to tell the snapshot
+ * it is older. A guard {@link #withTombstones(String) with tombstones} therefore deletes by putting
+ * a tombstone: the item's key, the delete's sequence number and a marker attribute. A snapshot
+ * finds the sequence and does not apply; a newer stream change replaces the tombstone. Readers of
+ * the copy skip tombstones ({@link #isTombstone}); once no backfill runs any more, {@link
+ * #purgeTombstones} deletes them.
+ *
+ * <pre>{@code
+ * SequenceGuard guard = SequenceGuard.inAttribute("replicatedSequence").withTombstones("deleted");
+ * guard.apply(replica, "Replica", change);   // snapshot, insert, modify or remove
+ * ...
+ * backfill.run();                            // complete: no snapshot will come any more
+ * guard.purgeTombstones(replica, "Replica");
+ * }</pre>
+ *
  * <p>Sequence numbers are stored as strings of 40 digits, zero-padded ({@link #storedValue}):
  * stream sequence numbers have up to 40 digits, more than a DynamoDB number holds exactly, and
  * equal-length digit strings compare like the numbers. A request's own condition, if it has one,
@@ -69,10 +89,14 @@ public final class SequenceGuard {
   private static final Pattern SET_CLAUSE = Pattern.compile("(?i)(?<![#:\\w.\\]])SET(?!\\w)");
   private static final Pattern DIGITS = Pattern.compile("[0-9]{1," + STORED_DIGITS + "}");
 
-  private final String attribute;
+  static final String MARK = "#ddbstreams_tombstone";
 
-  private SequenceGuard(String attribute) {
+  private final String attribute;
+  private final @Nullable String tombstone;
+
+  private SequenceGuard(String attribute, @Nullable String tombstone) {
     this.attribute = attribute;
+    this.tombstone = tombstone;
   }
 
   /**
@@ -87,7 +111,67 @@ public final class SequenceGuard {
     if (attributeName.isEmpty()) {
       throw new IllegalArgumentException("attributeName must not be empty");
     }
-    return new SequenceGuard(attributeName);
+    return new SequenceGuard(attributeName, null);
+  }
+
+  /**
+   * Returns this guard with tombstones: {@link #apply} and {@link #tombstone} delete an item by
+   * putting its key with the delete's sequence number and {@code markerAttribute = true}, so that a
+   * backfill's snapshot arriving after the delete does not bring the item back. Puts through the
+   * guard drop the marker, so a newer change revives the item whole.
+   *
+   * @param markerAttribute the attribute that marks a tombstone, such as {@code deleted}; not
+   *     empty, not the sequence attribute, and no attribute of the items themselves
+   * @return the guard with tombstones
+   * @throws IllegalArgumentException if the name is empty or the sequence attribute's
+   */
+  public SequenceGuard withTombstones(String markerAttribute) {
+    Objects.requireNonNull(markerAttribute, "markerAttribute");
+    if (markerAttribute.isEmpty() || markerAttribute.equals(attribute)) {
+      throw new IllegalArgumentException(
+          "markerAttribute must be a non-empty name other than the sequence attribute");
+    }
+    return new SequenceGuard(attribute, markerAttribute);
+  }
+
+  /**
+   * Returns the attribute that marks tombstones, if this guard keeps them.
+   *
+   * @return the marker attribute or empty
+   */
+  public java.util.Optional<String> tombstoneAttribute() {
+    return java.util.Optional.ofNullable(tombstone);
+  }
+
+  /**
+   * Returns whether an item read from a guarded copy is a tombstone, which readers skip.
+   *
+   * @param item the item
+   * @return {@code true} if this guard keeps tombstones and the item is one
+   */
+  public boolean isTombstone(Map<String, AttributeValue> item) {
+    return tombstone != null && item.containsKey(tombstone);
+  }
+
+  /**
+   * Applies the rule of the guard to a sequence number kept outside DynamoDB, for views such as a
+   * search index or a cache that keep the last applied sequence per item themselves.
+   *
+   * @param stored what the view holds for the item: {@code null} if nothing, {@code ""} for a
+   *     snapshot, else the sequence number of the last change applied (a delete's too, kept as a
+   *     tombstone while a backfill may run)
+   * @param sequenceNumber the incoming change's sequence number, or {@code null} for a snapshot
+   * @return whether the incoming change applies: a snapshot only over nothing or a snapshot, a
+   *     stream change over nothing, a snapshot or an older sequence number
+   */
+  public static boolean appliesOver(@Nullable String stored, @Nullable String sequenceNumber) {
+    if (stored == null || stored.isEmpty()) {
+      return true;
+    }
+    if (sequenceNumber == null) {
+      return false;
+    }
+    return storedValue(sequenceNumber).s().compareTo(storedValue(stored).s()) > 0;
   }
 
   /**
@@ -139,6 +223,9 @@ public final class SequenceGuard {
         request.expressionAttributeNames(),
         request.expressionAttributeValues());
     Map<String, AttributeValue> item = new HashMap<>(request.item());
+    if (tombstone != null) {
+      item.remove(tombstone);
+    }
     if (sequenceNumber == null) {
       item.remove(attribute);
     } else {
@@ -286,9 +373,115 @@ public final class SequenceGuard {
   }
 
   /**
+   * Returns the put of a tombstone: the key, the delete's sequence number and the marker, applied
+   * only over an older sequence (or none), like a guarded delete.
+   *
+   * @param tableName the table of the copy
+   * @param key the item's key
+   * @param sequenceNumber the delete's sequence number
+   * @return the put
+   * @throws IllegalStateException if this guard keeps no tombstones
+   * @throws IllegalArgumentException if the sequence number is not 1 to 40 digits
+   */
+  public PutItemRequest guardTombstone(
+      String tableName, Map<String, AttributeValue> key, String sequenceNumber) {
+    Objects.requireNonNull(sequenceNumber, "sequenceNumber");
+    if (tombstone == null) {
+      throw new IllegalStateException("this guard keeps no tombstones; see withTombstones");
+    }
+    PutItemRequest guarded =
+        guardPut(PutItemRequest.builder().tableName(tableName).item(key).build(), sequenceNumber);
+    Map<String, AttributeValue> item = new HashMap<>(guarded.item());
+    item.put(tombstone, AttributeValue.fromBool(true));
+    return guarded.toBuilder().item(item).build();
+  }
+
+  /**
+   * Deletes an item by writing its tombstone ({@link #guardTombstone}).
+   *
+   * @param client the client of the copy's table
+   * @param tableName the table
+   * @param key the item's key
+   * @param sequenceNumber the delete's sequence number
+   * @return {@code true} if it applied, {@code false} if the item holds the same or a newer change
+   * @throws IllegalStateException if this guard keeps no tombstones
+   * @throws software.amazon.awssdk.core.exception.SdkException if DynamoDB fails otherwise
+   */
+  public boolean tombstone(
+      DynamoDbClient client,
+      String tableName,
+      Map<String, AttributeValue> key,
+      String sequenceNumber) {
+    PutItemRequest guarded = guardTombstone(tableName, key, sequenceNumber);
+    try {
+      client.putItem(guarded);
+      return true;
+    } catch (ConditionalCheckFailedException staleOrDone) {
+      return false;
+    }
+  }
+
+  /**
+   * Deletes the tombstones of a table, each only if it is still the same tombstone (a newer change
+   * may have replaced it meanwhile). Run it when no backfill of the source will send snapshots any
+   * more; the copy then holds exactly the live items.
+   *
+   * @param client the client of the copy's table
+   * @param tableName the table
+   * @return how many tombstones were deleted
+   * @throws IllegalStateException if this guard keeps no tombstones
+   * @throws software.amazon.awssdk.core.exception.SdkException if DynamoDB fails
+   */
+  public int purgeTombstones(DynamoDbClient client, String tableName) {
+    if (tombstone == null) {
+      throw new IllegalStateException("this guard keeps no tombstones; see withTombstones");
+    }
+    List<String> keyNames = keyAttributes(client, tableName);
+    int purged = 0;
+    for (Map<String, AttributeValue> found :
+        client
+            .scanPaginator(
+                b ->
+                    b.tableName(tableName)
+                        .consistentRead(true)
+                        .filterExpression("attribute_exists(" + MARK + ")")
+                        .expressionAttributeNames(Map.of(MARK, tombstone)))
+            .items()) {
+      Map<String, AttributeValue> key = new HashMap<>();
+      for (String name : keyNames) {
+        key.put(name, found.get(name));
+      }
+      AttributeValue sequence = found.get(attribute);
+      try {
+        client.deleteItem(
+            b ->
+                b.tableName(tableName)
+                    .key(key)
+                    .conditionExpression(
+                        "attribute_exists(" + MARK + ") AND " + NAME + " = " + VALUE)
+                    .expressionAttributeNames(Map.of(MARK, tombstone, NAME, attribute))
+                    .expressionAttributeValues(Map.of(VALUE, sequence)));
+        purged++;
+      } catch (ConditionalCheckFailedException replaced) {
+        // A newer change revived the item after the scan read its tombstone: keep it.
+      }
+    }
+    return purged;
+  }
+
+  private static List<String> keyAttributes(DynamoDbClient client, String tableName) {
+    return client.describeTable(b -> b.tableName(tableName)).table().keySchema().stream()
+        .map(KeySchemaElement::attributeName)
+        .toList();
+  }
+
+  /**
    * Makes an item of another table look like a stream change left the item of the stream's table:
    * INSERT and MODIFY put the new image, REMOVE (user deletes and TTL expiries alike) deletes the
-   * key; each guarded by the record's sequence number. Needs a stream that carries new images.
+   * key (with {@linkplain #withTombstones tombstones}, puts a tombstone); each guarded by the
+   * record's sequence number. A {@linkplain StreamRecord#isSnapshot() snapshot} puts its image as a
+   * snapshot, which applies only where no stream change wrote. Needs a stream that carries new
+   * images.
    *
    * @param client the client of the target table
    * @param tableName the target table, with the stream table's key schema
@@ -301,6 +494,7 @@ public final class SequenceGuard {
   public boolean apply(DynamoDbClient client, String tableName, StreamRecord<?> change) {
     Objects.requireNonNull(client, "client");
     Objects.requireNonNull(tableName, "tableName");
+    String sequenceNumber = change.isSnapshot() ? null : change.sequenceNumber();
     return switch (change.eventName()) {
       case INSERT, MODIFY -> {
         Map<String, AttributeValue> image =
@@ -310,7 +504,7 @@ public final class SequenceGuard {
                     () ->
                         new MissingImageException(
                             change.eventId(),
-                            change.sequenceNumber(),
+                            String.valueOf(sequenceNumber),
                             change.eventName(),
                             ImageKind.NEW_IMAGE,
                             change.viewType(),
@@ -318,13 +512,15 @@ public final class SequenceGuard {
         yield put(
             client,
             PutItemRequest.builder().tableName(tableName).item(image).build(),
-            change.sequenceNumber());
+            sequenceNumber);
       }
       case REMOVE ->
-          delete(
-              client,
-              DeleteItemRequest.builder().tableName(tableName).key(change.keys()).build(),
-              change.sequenceNumber());
+          tombstone != null
+              ? tombstone(client, tableName, change.keys(), change.sequenceNumber())
+              : delete(
+                  client,
+                  DeleteItemRequest.builder().tableName(tableName).key(change.keys()).build(),
+                  change.sequenceNumber());
     };
   }
 
@@ -364,6 +560,9 @@ public final class SequenceGuard {
 
   @Override
   public String toString() {
-    return "SequenceGuard[attribute=" + attribute + "]";
+    return "SequenceGuard[attribute="
+        + attribute
+        + (tombstone == null ? "" : ", tombstones=" + tombstone)
+        + "]";
   }
 }

@@ -201,4 +201,33 @@ class SequenceGuardTest {
   void printsItsAttributeOnly() {
     assertThat(guard).hasToString("SequenceGuard[attribute=seq]");
   }
+
+  @Test
+  void appliesOverFollowsTheGuardsRuleForViewsOutsideDynamoDb() {
+    assertThat(SequenceGuard.appliesOver(null, null)).as("a snapshot over nothing").isTrue();
+    assertThat(SequenceGuard.appliesOver("", null)).as("a snapshot over a snapshot").isTrue();
+    assertThat(SequenceGuard.appliesOver("5", null)).as("a snapshot over a change").isFalse();
+    assertThat(SequenceGuard.appliesOver(null, "5")).isTrue();
+    assertThat(SequenceGuard.appliesOver("", "5")).as("a change over a snapshot").isTrue();
+    assertThat(SequenceGuard.appliesOver("5", "5")).as("the same change").isFalse();
+    assertThat(SequenceGuard.appliesOver("99", "100")).as("by number, not text").isTrue();
+    assertThat(SequenceGuard.appliesOver("100", "99")).isFalse();
+  }
+
+  @Test
+  void aTombstoneIsTheKeyTheSequenceAndTheMarker() {
+    SequenceGuard guard = SequenceGuard.inAttribute("seq").withTombstones("deleted");
+    PutItemRequest put = guard.guardTombstone("Copies", TestRecords.keys("A", "B"), "42");
+
+    assertThat(put.item())
+        .containsOnlyKeys("PK", "SK", "seq", "deleted")
+        .containsEntry("deleted", AttributeValue.fromBool(true));
+    assertThat(put.conditionExpression()).contains("attribute_not_exists", "<");
+    assertThat(guard.isTombstone(put.item())).isTrue();
+    assertThat(guard.toString()).contains("tombstones=deleted");
+    assertThatThrownBy(() -> SequenceGuard.inAttribute("seq").guardTombstone("T", Map.of(), "1"))
+        .isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> guard.withTombstones("seq"))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
 }
