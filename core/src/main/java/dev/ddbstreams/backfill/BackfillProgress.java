@@ -174,12 +174,15 @@ public final class BackfillProgress {
     String count =
         estimatedItems < 0
             ? String.format(Locale.ROOT, "%,d items", items)
-            : String.format(
-                Locale.ROOT,
-                "%,d of ~%,d items (%d%%)",
-                items,
-                estimatedItems,
-                estimatedItems == 0 ? 100 : Math.min(100, items * 100 / estimatedItems));
+            : items > estimatedItems
+                ? String.format(
+                    Locale.ROOT, "%,d items (more than the ~%,d estimated)", items, estimatedItems)
+                : String.format(
+                    Locale.ROOT,
+                    "%,d of ~%,d items (%d%%)",
+                    items,
+                    estimatedItems,
+                    estimatedItems == 0 ? 100 : Math.min(100, items * 100 / estimatedItems));
     Duration eta = etaOrNull();
     double seconds = elapsed.toNanos() / 1e9;
     return String.format(

@@ -64,8 +64,11 @@ class BackfillReportTest {
   @Test
   void anEtaIsUnknownWithoutRateOrPastTheEstimateAndZeroWhenDone() {
     assertThat(new BackfillProgress("b", 0, 0, 100, Duration.ZERO, 0, 0, 2, 0).eta()).isEmpty();
-    assertThat(new BackfillProgress("b", 150, 150, 100, Duration.ofSeconds(1), 1, 0, 2, 0).eta())
-        .isEmpty();
+    BackfillProgress beyond =
+        new BackfillProgress("b", 150, 150, 100, Duration.ofSeconds(1), 1, 0, 2, 0);
+    assertThat(beyond.eta()).isEmpty();
+    assertThat(beyond.toString())
+        .contains("150 items (more than the ~100 estimated)", "ETA unknown");
     assertThat(
             new BackfillProgress("b", 150, 150, -1, Duration.ofSeconds(1), 1, 0, 2, 0).toString())
         .contains("150 items", "ETA unknown");

@@ -9,13 +9,18 @@ import dev.ddbstreams.BatchResult;
 import dev.ddbstreams.InMemoryIdempotencyStore;
 import dev.ddbstreams.RecordStatus;
 import dev.ddbstreams.StreamRouter;
+import dev.ddbstreams.backfill.SnapshotRecords;
 import dev.ddbstreams.testkit.StreamEvents;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.Record;
-import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.Update;
 
 class LeaderboardTest {
   private final StreamEvents events = StreamEvents.builder().keys("PK", "SK").build();
@@ -34,7 +39,13 @@ class LeaderboardTest {
     assertThat(result)
         .hasNoFailures()
         .recordWasHandledBy(0, Leaderboard.class.getName() + "#count");
-    UpdateItemRequest update = dynamo.requests(UpdateItemRequest.class).get(0);
+    TransactWriteItemsRequest transaction = dynamo.requests(TransactWriteItemsRequest.class).get(0);
+    Put marker = transaction.transactItems().get(0).put();
+    assertThat(marker.item())
+        .containsEntry("PK", AttributeValue.fromS("PET#p7"))
+        .containsEntry("SK", AttributeValue.fromS("COUNTED#ACTIVITY#2026-11-20T10:15:00Z"));
+    assertThat(marker.conditionExpression()).isEqualTo("attribute_not_exists(PK)");
+    Update update = transaction.transactItems().get(1).update();
     assertThat(update.tableName()).isEqualTo("PetTracker");
     assertThat(update.key())
         .isEqualTo(
@@ -57,6 +68,40 @@ class LeaderboardTest {
 
     assertThat(result).hasCount(RecordStatus.NO_MATCH, 4);
     assertThat(dynamo.requests).isEmpty();
+  }
+
+  @Test
+  void anActivityCountedBeforeIsNotCountedAgain() {
+    dynamo.failWith(
+        TransactionCanceledException.builder()
+            .cancellationReasons(
+                CancellationReason.builder().code("ConditionalCheckFailed").build(),
+                CancellationReason.builder().code("None").build())
+            .build());
+    Map<String, Object> walk = activity("p7", "2026-11-20T10:15:00Z");
+
+    BatchResult result =
+        router.process(
+            List.of(
+                SnapshotRecords.of(
+                    "leaderboard-v2", StreamEvents.image(walk), List.of("PK", "SK"))));
+
+    assertThat(result).hasNoFailures().hasStatuses(RecordStatus.HANDLED);
+  }
+
+  @Test
+  void aConflictIsAFailureToRetry() {
+    dynamo.failWith(
+        TransactionCanceledException.builder()
+            .cancellationReasons(
+                CancellationReason.builder().code("None").build(),
+                CancellationReason.builder().code("TransactionConflict").build())
+            .build());
+
+    BatchResult result =
+        router.process(List.of(events.insert(activity("p7", "2026-11-20T10:15:00Z"))));
+
+    assertThat(result.isComplete()).isFalse();
   }
 
   @Test
