@@ -2,6 +2,9 @@ package dev.ddbstreams;
 
 import dev.ddbstreams.internal.idempotency.IdempotencyTable;
 import dev.ddbstreams.internal.idempotency.IdempotencyTableSetup;
+import dev.ddbstreams.internal.writes.Cancellations;
+import dev.ddbstreams.internal.writes.StagedWrites;
+import dev.ddbstreams.internal.writes.WriteTarget;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,8 +18,13 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
  * An idempotency store in a DynamoDB table, shared by every worker of a consumer: Lambda
@@ -66,7 +74,7 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  * dynamodb:DeleteItem} on the table; no reads. For tests and local runs, {@link #createTable}
  * creates such a table.
  */
-public final class DynamoDbIdempotencyStore implements IdempotencyStore {
+public final class DynamoDbIdempotencyStore implements TransactionalIdempotencyStore {
   /** How long a key is remembered unless set otherwise: 48 hours. */
   public static final Duration DEFAULT_EXPIRY = Duration.ofHours(48);
 
@@ -145,6 +153,108 @@ public final class DynamoDbIdempotencyStore implements IdempotencyStore {
       leases.remove(id);
     } catch (SdkException e) {
       throw failure("mark complete", key, e);
+    }
+  }
+
+  /**
+   * Applies a handler's staged writes and marks the key completed in one {@code TransactWriteItems}
+   * call, conditional on the lease taken with {@code leaseExpiry} (see {@link
+   * TransactionalIdempotencyStore#completeWith}). Without writes it is one conditional {@code
+   * UpdateItem}. On a failed condition DynamoDB returns the idempotency record, so there is no
+   * second read: {@code COMPLETED} means an earlier commit went through, anything else that another
+   * worker has the key.
+   */
+  @Override
+  public boolean completeWith(
+      IdempotencyKey key,
+      Instant leaseExpiry,
+      List<TransactWriteItem> writes,
+      String clientRequestToken) {
+    String id = key.value();
+    checkWrites(key, writes);
+    Instant expiration = clock.instant().plus(expiry);
+    String commit = "handler " + key.handlerId() + " on record " + key.recordId();
+    try {
+      if (writes.isEmpty()) {
+        client.updateItem(table.completeLeasedAlone(id, leaseExpiry, expiration));
+      } else {
+        List<TransactWriteItem> all = new ArrayList<>(writes.size() + 1);
+        all.addAll(writes);
+        all.add(
+            TransactWriteItem.builder()
+                .update(table.completeLeased(id, leaseExpiry, expiration))
+                .build());
+        client.transactWriteItems(b -> b.transactItems(all).clientRequestToken(clientRequestToken));
+      }
+    } catch (ConditionalCheckFailedException notOurs) {
+      return alreadyCompleted(key, notOurs.hasItem() ? notOurs.item() : Map.of());
+    } catch (TransactionCanceledException canceled) {
+      List<CancellationReason> reasons =
+          canceled.hasCancellationReasons() ? canceled.cancellationReasons() : List.of();
+      if (reasons.size() > writes.size()) {
+        CancellationReason ours = reasons.get(writes.size());
+        if (TransactionalWriteException.CONDITIONAL_CHECK_FAILED.equals(ours.code())) {
+          return alreadyCompleted(key, ours.hasItem() ? ours.item() : Map.of());
+        }
+      }
+      throw Cancellations.canceled(commit, writes, table.name(), canceled);
+    } catch (SdkException e) {
+      throw Cancellations.failed(commit, e);
+    }
+    leases.remove(id);
+    LOG.debug("Committed {} staged writes with {}", writes.size(), id);
+    return true;
+  }
+
+  /** After the lease condition failed: false if the key is completed, else another worker's. */
+  private boolean alreadyCompleted(IdempotencyKey key, Map<String, AttributeValue> item) {
+    if (!item.isEmpty() && IdempotencyTable.stateOf(item) == IdempotencyState.COMPLETED) {
+      leases.remove(key.value());
+      LOG.debug("Key {} was completed already; nothing committed", key.value());
+      return false;
+    }
+    throw new HandlerInProgressException(key);
+  }
+
+  /** What staging cannot check: the idempotency record's own operation and the client's region. */
+  private void checkWrites(IdempotencyKey key, List<TransactWriteItem> writes) {
+    if (writes.size() > StagedWrites.MAX_STAGED) {
+      throw new TransactionLimitException(
+          writes.size()
+              + " writes cannot be committed with the idempotency record: a transaction holds"
+              + " at most "
+              + StagedWrites.MAX_OPERATIONS
+              + " operations");
+    }
+    Region region = client.serviceClientConfiguration().region();
+    for (int i = 0; i < writes.size(); i++) {
+      WriteTarget target = WriteTarget.of(writes.get(i));
+      String arnRegion = target.region();
+      if (region != null && arnRegion != null && !arnRegion.equals(region.id())) {
+        throw new TransactionLimitException(
+            "staged write "
+                + i
+                + " ("
+                + target
+                + ") names a table in "
+                + arnRegion
+                + ", but the idempotency store's client is in "
+                + region.id()
+                + "; a transaction's tables must all be in one account and region");
+      }
+      if (WriteTarget.tableOf(target.tableName()).equals(table.name())
+          && target.attributes().containsKey(IdempotencyTable.ID)
+          && target
+              .attributes()
+              .get(IdempotencyTable.ID)
+              .equals(AttributeValue.fromS(key.value()))) {
+        throw new TransactionLimitException(
+            "staged write "
+                + i
+                + " ("
+                + target
+                + ") names the handler's own idempotency record, which the commit marks completed");
+      }
     }
   }
 

@@ -1,5 +1,7 @@
 package dev.ddbstreams;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,26 +45,13 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
  * A snapshot counts as older than any stream change: it never overwrites an item a stream change
  * wrote, and any stream change overwrites it. Equal sequence numbers do not apply again. A delete
  * removes the stored sequence with the item, so a stale put replayed after a delete brings the item
- * back until the delete is replayed too; Lambda and KCL replay a shard in order from a checkpoint,
- * so the delete follows and the copy converges.
- *
- * <h2>Tombstones, while a backfill runs</h2>
- *
- * A snapshot that arrives after the delete of its item would bring the item back for good: no later
- * change will come to delete it again, and the deleted item keeps no sequence to tell the snapshot
- * it is older. A guard {@link #withTombstones(String) with tombstones} therefore deletes by putting
- * a tombstone: the item's key, the delete's sequence number and a marker attribute. A snapshot
- * finds the sequence and does not apply; a newer stream change replaces the tombstone. Readers of
- * the copy skip tombstones ({@link #isTombstone}); once no backfill runs any more, {@link
- * #purgeTombstones} deletes them.
- *
- * <pre>{@code
- * SequenceGuard guard = SequenceGuard.inAttribute("replicatedSequence").withTombstones("deleted");
- * guard.apply(replica, "Replica", change);   // snapshot, insert, modify or remove
- * ...
- * backfill.run();                            // complete: no snapshot will come any more
- * guard.purgeTombstones(replica, "Replica");
- * }</pre>
+ * back until the delete is replayed too (Lambda and KCL replay a shard in order from a checkpoint,
+ * so the delete follows and the copy converges), and a snapshot written after a delete brings it
+ * back for good. A guard {@link #withTombstones with tombstones} keeps the deleted item's sequence
+ * in a tombstone instead, so neither happens: use one for a copy that a backfill fills while the
+ * stream keeps it current, and {@link #purgeTombstones} once the backfill is done if the tombstones
+ * should not wait for their expiry. {@link #appliesOver} states the same rule for views outside
+ * DynamoDB.
  *
  * <p>Sequence numbers are stored as strings of 40 digits, zero-padded ({@link #storedValue}):
  * stream sequence numbers have up to 40 digits, more than a DynamoDB number holds exactly, and
@@ -72,7 +61,7 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
  *
  * <p>A guarded write is one item's answer to at-least-once delivery; it needs no idempotency store.
  * Use it where the effect is "make the item look like the change"; for effects that accumulate
- * ({@code ADD}), or span items, stage the writes on {@code TransactionalWrites} instead. Immutable
+ * ({@code ADD}), or span items, stage the writes on {@link TransactionalWrites} instead. Immutable
  * and thread-safe.
  */
 public final class SequenceGuard {
@@ -89,14 +78,22 @@ public final class SequenceGuard {
   private static final Pattern SET_CLAUSE = Pattern.compile("(?i)(?<![#:\\w.\\]])SET(?!\\w)");
   private static final Pattern DIGITS = Pattern.compile("[0-9]{1," + STORED_DIGITS + "}");
 
-  static final String MARK = "#ddbstreams_tombstone";
+  static final String TOMBSTONE = "#ddbstreams_tomb";
+
+  // The REMOVE keyword of an update expression, found like SET.
+  private static final Pattern REMOVE_CLAUSE = Pattern.compile("(?i)(?<![#:\\w.\\]])REMOVE(?!\\w)");
 
   private final String attribute;
-  private final @Nullable String tombstone;
+  private final @Nullable String tombstoneAttribute;
+  private final Duration tombstoneLife;
+  private final Clock clock;
 
-  private SequenceGuard(String attribute, @Nullable String tombstone) {
+  private SequenceGuard(
+      String attribute, @Nullable String tombstoneAttribute, Duration tombstoneLife, Clock clock) {
     this.attribute = attribute;
-    this.tombstone = tombstone;
+    this.tombstoneAttribute = tombstoneAttribute;
+    this.tombstoneLife = tombstoneLife;
+    this.clock = clock;
   }
 
   /**
@@ -111,67 +108,49 @@ public final class SequenceGuard {
     if (attributeName.isEmpty()) {
       throw new IllegalArgumentException("attributeName must not be empty");
     }
-    return new SequenceGuard(attributeName, null);
+    return new SequenceGuard(attributeName, null, Duration.ZERO, Clock.systemUTC());
   }
 
   /**
-   * Returns this guard with tombstones: {@link #apply} and {@link #tombstone} delete an item by
-   * putting its key with the delete's sequence number and {@code markerAttribute = true}, so that a
-   * backfill's snapshot arriving after the delete does not bring the item back. Puts through the
-   * guard drop the marker, so a newer change revives the item whole.
+   * Returns this guard with deletes that leave a tombstone: instead of deleting the item, a guarded
+   * delete replaces it with its key, the delete's sequence number and {@code expiryAttribute}
+   * (epoch seconds, {@code keep} from now; make it the table's TTL attribute so DynamoDB removes
+   * tombstones). A tombstone remembers that a newer change deleted the item: a stale put replayed
+   * after it, or a snapshot, is then a no-op instead of bringing the item back. Readers of the
+   * table skip tombstones ({@link #isTombstone}); a later put replaces one, and a guarded update
+   * removes its mark.
    *
-   * @param markerAttribute the attribute that marks a tombstone, such as {@code deleted}; not
-   *     empty, not the sequence attribute, and no attribute of the items themselves
-   * @return the guard with tombstones
-   * @throws IllegalArgumentException if the name is empty or the sequence attribute's
+   * @param expiryAttribute the attribute that marks a tombstone and holds its expiry
+   * @param keep how long a tombstone lasts: longer than any replay or backfill it must outlast
+   * @return a guard with tombstones
+   * @throws IllegalArgumentException if the attribute is empty or the sequence attribute, or {@code
+   *     keep} is not positive
    */
-  public SequenceGuard withTombstones(String markerAttribute) {
-    Objects.requireNonNull(markerAttribute, "markerAttribute");
-    if (markerAttribute.isEmpty() || markerAttribute.equals(attribute)) {
+  public SequenceGuard withTombstones(String expiryAttribute, Duration keep) {
+    return withTombstones(expiryAttribute, keep, clock);
+  }
+
+  SequenceGuard withTombstones(String expiryAttribute, Duration keep, Clock clock) {
+    Objects.requireNonNull(expiryAttribute, "expiryAttribute");
+    Objects.requireNonNull(keep, "keep");
+    if (expiryAttribute.isEmpty() || expiryAttribute.equals(attribute)) {
       throw new IllegalArgumentException(
-          "markerAttribute must be a non-empty name other than the sequence attribute");
+          "the tombstone attribute must be named, and not be the sequence attribute");
     }
-    return new SequenceGuard(attribute, markerAttribute);
+    if (keep.isNegative() || keep.isZero()) {
+      throw new IllegalArgumentException("tombstones must last a positive time, was " + keep);
+    }
+    return new SequenceGuard(attribute, expiryAttribute, keep, clock);
   }
 
   /**
-   * Returns the attribute that marks tombstones, if this guard keeps them.
+   * Whether an item is a tombstone this guard left for a delete (always false without tombstones).
    *
-   * @return the marker attribute or empty
-   */
-  public java.util.Optional<String> tombstoneAttribute() {
-    return java.util.Optional.ofNullable(tombstone);
-  }
-
-  /**
-   * Returns whether an item read from a guarded copy is a tombstone, which readers skip.
-   *
-   * @param item the item
-   * @return {@code true} if this guard keeps tombstones and the item is one
+   * @param item an item of the guarded table
+   * @return {@code true} if readers should take the item as deleted
    */
   public boolean isTombstone(Map<String, AttributeValue> item) {
-    return tombstone != null && item.containsKey(tombstone);
-  }
-
-  /**
-   * Applies the rule of the guard to a sequence number kept outside DynamoDB, for views such as a
-   * search index or a cache that keep the last applied sequence per item themselves.
-   *
-   * @param stored what the view holds for the item: {@code null} if nothing, {@code ""} for a
-   *     snapshot, else the sequence number of the last change applied (a delete's too, kept as a
-   *     tombstone while a backfill may run)
-   * @param sequenceNumber the incoming change's sequence number, or {@code null} for a snapshot
-   * @return whether the incoming change applies: a snapshot only over nothing or a snapshot, a
-   *     stream change over nothing, a snapshot or an older sequence number
-   */
-  public static boolean appliesOver(@Nullable String stored, @Nullable String sequenceNumber) {
-    if (stored == null || stored.isEmpty()) {
-      return true;
-    }
-    if (sequenceNumber == null) {
-      return false;
-    }
-    return storedValue(sequenceNumber).s().compareTo(storedValue(stored).s()) > 0;
+    return tombstoneAttribute != null && item.containsKey(tombstoneAttribute);
   }
 
   /**
@@ -223,8 +202,8 @@ public final class SequenceGuard {
         request.expressionAttributeNames(),
         request.expressionAttributeValues());
     Map<String, AttributeValue> item = new HashMap<>(request.item());
-    if (tombstone != null) {
-      item.remove(tombstone);
+    if (tombstoneAttribute != null) {
+      item.remove(tombstoneAttribute); // the item's new state is no tombstone
     }
     if (sequenceNumber == null) {
       item.remove(attribute);
@@ -265,22 +244,19 @@ public final class SequenceGuard {
         request.expressionAttributeNames(),
         request.expressionAttributeValues());
     String guarded = expression;
+    Map<String, String> names = names(request.expressionAttributeNames());
     if (sequenceNumber != null) {
-      Matcher set = SET_CLAUSE.matcher(expression);
-      String assignment = NAME + " = " + VALUE;
-      guarded =
-          set.find()
-              ? expression.substring(0, set.end())
-                  + " "
-                  + assignment
-                  + ","
-                  + expression.substring(set.end())
-              : expression + " SET " + assignment;
+      guarded = addToClause(guarded, SET_CLAUSE, "SET", NAME + " = " + VALUE);
+      if (tombstoneAttribute != null) {
+        // A tombstone that a newer change updates is an item again.
+        guarded = addToClause(guarded, REMOVE_CLAUSE, "REMOVE", TOMBSTONE);
+        names.put(TOMBSTONE, tombstoneAttribute);
+      }
     }
     return request.toBuilder()
         .updateExpression(guarded)
         .conditionExpression(condition(request.conditionExpression(), sequenceNumber))
-        .expressionAttributeNames(names(request.expressionAttributeNames()))
+        .expressionAttributeNames(names)
         .expressionAttributeValues(values(request.expressionAttributeValues(), sequenceNumber))
         .build();
   }
@@ -303,6 +279,41 @@ public final class SequenceGuard {
         request.expressionAttributeNames(),
         request.expressionAttributeValues());
     return request.toBuilder()
+        .conditionExpression(condition(request.conditionExpression(), sequenceNumber))
+        .expressionAttributeNames(names(request.expressionAttributeNames()))
+        .expressionAttributeValues(values(request.expressionAttributeValues(), sequenceNumber))
+        .build();
+  }
+
+  /**
+   * Returns the put that replaces an item by a tombstone for a guarded delete: the delete's key,
+   * the sequence number and the tombstone attribute, applied only over an older sequence (see
+   * {@link #withTombstones}).
+   *
+   * @param request the delete; its own condition, if any, must hold too
+   * @param sequenceNumber the change's sequence number
+   * @return the put
+   * @throws IllegalStateException if this guard has no tombstones
+   * @throws IllegalArgumentException as {@link #guardDelete}
+   */
+  public PutItemRequest guardTombstone(DeleteItemRequest request, String sequenceNumber) {
+    Objects.requireNonNull(request, "request");
+    Objects.requireNonNull(sequenceNumber, "sequenceNumber");
+    if (tombstoneAttribute == null) {
+      throw new IllegalStateException("this guard deletes items; see withTombstones(...)");
+    }
+    checkCombinable(
+        request.hasExpected(),
+        request.expressionAttributeNames(),
+        request.expressionAttributeValues());
+    Map<String, AttributeValue> tombstone = new HashMap<>(request.key());
+    tombstone.put(attribute, storedValue(sequenceNumber));
+    tombstone.put(
+        tombstoneAttribute,
+        AttributeValue.fromN(Long.toString(clock.instant().plus(tombstoneLife).getEpochSecond())));
+    return PutItemRequest.builder()
+        .tableName(request.tableName())
+        .item(tombstone)
         .conditionExpression(condition(request.conditionExpression(), sequenceNumber))
         .expressionAttributeNames(names(request.expressionAttributeNames()))
         .expressionAttributeValues(values(request.expressionAttributeValues(), sequenceNumber))
@@ -352,7 +363,8 @@ public final class SequenceGuard {
   }
 
   /**
-   * Writes the delete guarded ({@link #guardDelete}).
+   * Writes the delete guarded ({@link #guardDelete}), or with tombstones the tombstone ({@link
+   * #guardTombstone}).
    *
    * @param client the client of the item's table
    * @param request the delete
@@ -363,9 +375,12 @@ public final class SequenceGuard {
    * @throws software.amazon.awssdk.core.exception.SdkException if DynamoDB fails otherwise
    */
   public boolean delete(DynamoDbClient client, DeleteItemRequest request, String sequenceNumber) {
-    DeleteItemRequest guarded = guardDelete(request, sequenceNumber);
     try {
-      client.deleteItem(guarded);
+      if (tombstoneAttribute != null) {
+        client.putItem(guardTombstone(request, sequenceNumber));
+      } else {
+        client.deleteItem(guardDelete(request, sequenceNumber));
+      }
       return true;
     } catch (ConditionalCheckFailedException staleOrDone) {
       return false;
@@ -373,70 +388,47 @@ public final class SequenceGuard {
   }
 
   /**
-   * Returns the put of a tombstone: the key, the delete's sequence number and the marker, applied
-   * only over an older sequence (or none), like a guarded delete.
+   * Applies the rule of the guard to a sequence number kept outside DynamoDB, for views such as a
+   * search index or a cache that keep the last applied sequence per item themselves.
    *
-   * @param tableName the table of the copy
-   * @param key the item's key
-   * @param sequenceNumber the delete's sequence number
-   * @return the put
-   * @throws IllegalStateException if this guard keeps no tombstones
-   * @throws IllegalArgumentException if the sequence number is not 1 to 40 digits
+   * @param stored what the view holds for the item: {@code null} if nothing, {@code ""} for a
+   *     snapshot, else the sequence number of the last change applied (a delete's too, kept while a
+   *     backfill may run)
+   * @param sequenceNumber the incoming change's sequence number, or {@code null} for a snapshot
+   * @return whether the incoming change applies: a snapshot only over nothing or a snapshot, a
+   *     stream change over nothing, a snapshot or an older sequence number
+   * @throws IllegalArgumentException if a sequence number is not 1 to 40 digits
    */
-  public PutItemRequest guardTombstone(
-      String tableName, Map<String, AttributeValue> key, String sequenceNumber) {
-    Objects.requireNonNull(sequenceNumber, "sequenceNumber");
-    if (tombstone == null) {
-      throw new IllegalStateException("this guard keeps no tombstones; see withTombstones");
-    }
-    PutItemRequest guarded =
-        guardPut(PutItemRequest.builder().tableName(tableName).item(key).build(), sequenceNumber);
-    Map<String, AttributeValue> item = new HashMap<>(guarded.item());
-    item.put(tombstone, AttributeValue.fromBool(true));
-    return guarded.toBuilder().item(item).build();
-  }
-
-  /**
-   * Deletes an item by writing its tombstone ({@link #guardTombstone}).
-   *
-   * @param client the client of the copy's table
-   * @param tableName the table
-   * @param key the item's key
-   * @param sequenceNumber the delete's sequence number
-   * @return {@code true} if it applied, {@code false} if the item holds the same or a newer change
-   * @throws IllegalStateException if this guard keeps no tombstones
-   * @throws software.amazon.awssdk.core.exception.SdkException if DynamoDB fails otherwise
-   */
-  public boolean tombstone(
-      DynamoDbClient client,
-      String tableName,
-      Map<String, AttributeValue> key,
-      String sequenceNumber) {
-    PutItemRequest guarded = guardTombstone(tableName, key, sequenceNumber);
-    try {
-      client.putItem(guarded);
+  public static boolean appliesOver(@Nullable String stored, @Nullable String sequenceNumber) {
+    if (stored == null || stored.isEmpty()) {
       return true;
-    } catch (ConditionalCheckFailedException staleOrDone) {
+    }
+    if (sequenceNumber == null) {
       return false;
     }
+    return storedValue(sequenceNumber).s().compareTo(storedValue(stored).s()) > 0;
   }
 
   /**
    * Deletes the tombstones of a table, each only if it is still the same tombstone (a newer change
-   * may have replaced it meanwhile). Run it when no backfill of the source will send snapshots any
-   * more; the copy then holds exactly the live items.
+   * may have replaced it meanwhile). Run it when no backfill will send snapshots to the table any
+   * more, so the copy holds exactly the live items without waiting for the tombstones' expiry.
    *
-   * @param client the client of the copy's table
+   * @param client the client of the guarded table
    * @param tableName the table
    * @return how many tombstones were deleted
-   * @throws IllegalStateException if this guard keeps no tombstones
+   * @throws IllegalStateException if this guard has no tombstones
    * @throws software.amazon.awssdk.core.exception.SdkException if DynamoDB fails
    */
   public int purgeTombstones(DynamoDbClient client, String tableName) {
-    if (tombstone == null) {
-      throw new IllegalStateException("this guard keeps no tombstones; see withTombstones");
+    String marker = tombstoneAttribute;
+    if (marker == null) {
+      throw new IllegalStateException("this guard deletes items; see withTombstones(...)");
     }
-    List<String> keyNames = keyAttributes(client, tableName);
+    List<String> keyNames =
+        client.describeTable(b -> b.tableName(tableName)).table().keySchema().stream()
+            .map(KeySchemaElement::attributeName)
+            .toList();
     int purged = 0;
     for (Map<String, AttributeValue> found :
         client
@@ -444,8 +436,8 @@ public final class SequenceGuard {
                 b ->
                     b.tableName(tableName)
                         .consistentRead(true)
-                        .filterExpression("attribute_exists(" + MARK + ")")
-                        .expressionAttributeNames(Map.of(MARK, tombstone)))
+                        .filterExpression("attribute_exists(" + TOMBSTONE + ")")
+                        .expressionAttributeNames(Map.of(TOMBSTONE, marker)))
             .items()) {
       Map<String, AttributeValue> key = new HashMap<>();
       for (String name : keyNames) {
@@ -458,8 +450,8 @@ public final class SequenceGuard {
                 b.tableName(tableName)
                     .key(key)
                     .conditionExpression(
-                        "attribute_exists(" + MARK + ") AND " + NAME + " = " + VALUE)
-                    .expressionAttributeNames(Map.of(MARK, tombstone, NAME, attribute))
+                        "attribute_exists(" + TOMBSTONE + ") AND " + NAME + " = " + VALUE)
+                    .expressionAttributeNames(Map.of(TOMBSTONE, marker, NAME, attribute))
                     .expressionAttributeValues(Map.of(VALUE, sequence)));
         purged++;
       } catch (ConditionalCheckFailedException replaced) {
@@ -469,19 +461,12 @@ public final class SequenceGuard {
     return purged;
   }
 
-  private static List<String> keyAttributes(DynamoDbClient client, String tableName) {
-    return client.describeTable(b -> b.tableName(tableName)).table().keySchema().stream()
-        .map(KeySchemaElement::attributeName)
-        .toList();
-  }
-
   /**
    * Makes an item of another table look like a stream change left the item of the stream's table:
    * INSERT and MODIFY put the new image, REMOVE (user deletes and TTL expiries alike) deletes the
-   * key (with {@linkplain #withTombstones tombstones}, puts a tombstone); each guarded by the
-   * record's sequence number. A {@linkplain StreamRecord#isSnapshot() snapshot} puts its image as a
-   * snapshot, which applies only where no stream change wrote. Needs a stream that carries new
-   * images.
+   * key (with tombstones, leaves one); each guarded by the record's sequence number. A {@linkplain
+   * StreamRecord#isSnapshot() snapshot} puts its image as a snapshot, which applies only where no
+   * stream change wrote. Needs a stream that carries new images.
    *
    * @param client the client of the target table
    * @param tableName the target table, with the stream table's key schema
@@ -515,13 +500,19 @@ public final class SequenceGuard {
             sequenceNumber);
       }
       case REMOVE ->
-          tombstone != null
-              ? tombstone(client, tableName, change.keys(), change.sequenceNumber())
-              : delete(
-                  client,
-                  DeleteItemRequest.builder().tableName(tableName).key(change.keys()).build(),
-                  change.sequenceNumber());
+          delete(
+              client,
+              DeleteItemRequest.builder().tableName(tableName).key(change.keys()).build(),
+              change.sequenceNumber());
     };
+  }
+
+  private static String addToClause(
+      String expression, Pattern clause, String keyword, String element) {
+    Matcher m = clause.matcher(expression);
+    return m.find()
+        ? expression.substring(0, m.end()) + " " + element + "," + expression.substring(m.end())
+        : expression + " " + keyword + " " + element;
   }
 
   private static void checkCombinable(
@@ -531,9 +522,15 @@ public final class SequenceGuard {
           "the request uses the legacy Expected parameter, which cannot be combined with a"
               + " condition expression; write it as a ConditionExpression");
     }
-    if (names.containsKey(NAME) || values.containsKey(VALUE)) {
+    if (names.containsKey(NAME) || names.containsKey(TOMBSTONE) || values.containsKey(VALUE)) {
       throw new IllegalArgumentException(
-          "the request uses the placeholder " + NAME + " or " + VALUE + ", which the guard adds");
+          "the request uses the placeholder "
+              + NAME
+              + ", "
+              + TOMBSTONE
+              + " or "
+              + VALUE
+              + ", which the guard adds");
     }
   }
 
@@ -562,7 +559,9 @@ public final class SequenceGuard {
   public String toString() {
     return "SequenceGuard[attribute="
         + attribute
-        + (tombstone == null ? "" : ", tombstones=" + tombstone)
+        + (tombstoneAttribute == null
+            ? ""
+            : ", tombstones=" + tombstoneAttribute + " for " + tombstoneLife)
         + "]";
   }
 }

@@ -155,9 +155,63 @@ class SequenceGuardIT {
     guard.delete(client, delete(key), "11");
 
     // The delete took the stored sequence with it: nothing tells the snapshot it is older.
-    // A guard withTombstones keeps it (withTombstonesASnapshotAfterADeleteLeavesTheItemDeleted).
     assertThat(guard.put(client, put(image(key, 1)), null)).isTrue();
     assertThat(version(key)).isEqualTo(1);
+  }
+
+  @Test
+  void withTombstonesNeitherAStalePutNorASnapshotBringsADeletedItemBack() {
+    SequenceGuard tombstones = guard.withTombstones("deletedUntil", Duration.ofDays(2));
+    Map<String, AttributeValue> key = newKey();
+    tombstones.put(client, put(image(key, 1)), "10");
+
+    assertThat(tombstones.delete(client, delete(key), "11")).isTrue();
+    assertThat(tombstones.put(client, put(image(key, 1)), "10")).as("stale put").isFalse();
+    assertThat(tombstones.put(client, put(image(key, 1)), null)).as("snapshot").isFalse();
+    assertThat(tombstones.delete(client, delete(key), "11")).as("the delete replayed").isFalse();
+    Map<String, AttributeValue> stored =
+        client.getItem(b -> b.tableName(TABLE).key(key).consistentRead(true)).item();
+    assertThat(tombstones.isTombstone(stored)).isTrue();
+    assertThat(stored).doesNotContainKey("version");
+
+    UpdateItemRequest recreate =
+        UpdateItemRequest.builder()
+            .tableName(TABLE)
+            .key(key)
+            .updateExpression("SET version = :v")
+            .expressionAttributeValues(Map.of(":v", AttributeValue.fromN("3")))
+            .build();
+    assertThat(tombstones.update(client, recreate, "12")).as("a newer change").isTrue();
+    stored = client.getItem(b -> b.tableName(TABLE).key(key).consistentRead(true)).item();
+    assertThat(tombstones.isTombstone(stored)).isFalse();
+    assertThat(version(key)).isEqualTo(3);
+  }
+
+  @Test
+  void withTombstonesASnapshotAnywhereAmongRedeliveriesEndsAtTheLatestChange() {
+    SequenceGuard tombstones = guard.withTombstones("deletedUntil", Duration.ofDays(2));
+    SeededCases.check(
+        40,
+        gen -> {
+          Case c = inOrderWithRewinds(gen);
+          // Any change's state, deletes after it or not.
+          return new Case(
+              c.history(), c.deliveries(), c.snapshotAt(), gen.between(0, c.history().size() - 1));
+        },
+        Case::toString,
+        c -> {
+          Map<String, AttributeValue> key = newKey();
+          deliver(tombstones, key, c);
+          Map<String, AttributeValue> stored =
+              client.getItem(b -> b.tableName(TABLE).key(key).consistentRead(true)).item();
+          Integer expected = c.history().get(c.history().size() - 1).version();
+          if (expected == null) {
+            assertThat(stored.isEmpty() || tombstones.isTombstone(stored)).as("deleted").isTrue();
+          } else {
+            assertThat(tombstones.isTombstone(stored)).isFalse();
+            assertThat(version(key)).isEqualTo(expected);
+          }
+        });
   }
 
   @Test
@@ -178,7 +232,8 @@ class SequenceGuardIT {
     assertThat(version(key)).isNull();
   }
 
-  private final SequenceGuard buried = SequenceGuard.inAttribute("seq").withTombstones("deleted");
+  private final SequenceGuard buried =
+      SequenceGuard.inAttribute("seq").withTombstones("deleted", Duration.ofDays(2));
 
   /** What a reader of a copy with tombstones sees: the version, or null if absent or buried. */
   private @Nullable Integer liveVersion(Map<String, AttributeValue> key) {
@@ -194,7 +249,7 @@ class SequenceGuardIT {
   }
 
   @Test
-  void withTombstonesASnapshotAfterADeleteLeavesTheItemDeleted() {
+  void applyWithTombstonesLeavesAnItemDeletedWhoseSnapshotComesAfterTheDelete() {
     Map<String, AttributeValue> key = newKey();
     Map<String, AttributeValue> v1 = image(key, 1);
     buried.apply(client, TABLE, StreamRecord.of(TestRecords.insert("10", v1), Map.class));
@@ -236,7 +291,7 @@ class SequenceGuardIT {
     Map<String, AttributeValue> gone = newKey();
     Map<String, AttributeValue> live = newKey();
     buried.put(client, put(image(gone, 1)), "10");
-    buried.tombstone(client, TABLE, gone, "11");
+    buried.delete(client, delete(gone), "11");
     buried.put(client, put(image(live, 1)), "10");
 
     int purged = buried.purgeTombstones(client, TABLE);
@@ -245,54 +300,6 @@ class SequenceGuardIT {
     assertThat(client.getItem(b -> b.tableName(TABLE).key(gone)).item()).isEmpty();
     assertThat(version(live)).isEqualTo(1);
     assertThat(buried.purgeTombstones(client, TABLE)).isZero();
-  }
-
-  @Test
-  void withTombstonesRedeliveriesAndASnapshotOfAnyStateAnywhereEndAtTheLatestChange() {
-    SeededCases.check(
-        60,
-        SequenceGuardIT::withSnapshotOfAnyState,
-        Case::toString,
-        c -> {
-          Map<String, AttributeValue> key = newKey();
-          deliverBuried(key, c);
-          Change last = c.history().get(c.history().size() - 1);
-          assertThat(liveVersion(key)).isEqualTo(last.version());
-        });
-  }
-
-  /** As {@link #inOrderWithRewinds}, but the snapshot may be of a state a delete ended. */
-  private static Case withSnapshotOfAnyState(Gen gen) {
-    List<Change> history = history(gen, true);
-    List<Integer> deliveries = new ArrayList<>();
-    int next = 0;
-    while (next < history.size()) {
-      deliveries.add(next++);
-      if (gen.chance(0.3)) {
-        next = gen.between(0, next - 1);
-      }
-    }
-    return new Case(
-        history, deliveries, gen.between(0, deliveries.size()), gen.between(0, history.size() - 1));
-  }
-
-  private void deliverBuried(Map<String, AttributeValue> key, Case c) {
-    for (int i = 0; i <= c.deliveries().size(); i++) {
-      if (i == c.snapshotAt()) {
-        Integer seen = c.history().get(c.snapshotOf()).version();
-        if (seen != null) {
-          buried.apply(client, TABLE, snapshot(image(key, seen)));
-        }
-      }
-      if (i < c.deliveries().size()) {
-        Change change = c.history().get(c.deliveries().get(i));
-        if (change.version() == null) {
-          buried.tombstone(client, TABLE, key, change.sequence());
-        } else {
-          buried.put(client, put(image(key, change.version())), change.sequence());
-        }
-      }
-    }
   }
 
   /** One change of an item's history: a put of {@code version}, or a delete if it is null. */
@@ -355,6 +362,10 @@ class SequenceGuardIT {
   }
 
   private void deliver(Map<String, AttributeValue> key, Case c) {
+    deliver(guard, key, c);
+  }
+
+  private static void deliver(SequenceGuard guard, Map<String, AttributeValue> key, Case c) {
     for (int i = 0; i <= c.deliveries().size(); i++) {
       if (i == c.snapshotAt() && c.snapshotOf() >= 0) {
         Integer seen = c.history().get(c.snapshotOf()).version();

@@ -198,8 +198,69 @@ class SequenceGuardTest {
   }
 
   @Test
-  void printsItsAttributeOnly() {
+  void printsItsAttributesOnly() {
     assertThat(guard).hasToString("SequenceGuard[attribute=seq]");
+    assertThat(guard.withTombstones("deletedUntil", java.time.Duration.ofHours(48)))
+        .hasToString("SequenceGuard[attribute=seq, tombstones=deletedUntil for PT48H]");
+  }
+
+  @Test
+  void withTombstonesADeleteIsAPutOfTheKeyTheSequenceAndTheExpiry() {
+    java.time.Instant now = java.time.Instant.parse("2026-11-24T08:00:00Z");
+    SequenceGuard tombstones =
+        guard.withTombstones(
+            "deletedUntil",
+            java.time.Duration.ofHours(48),
+            java.time.Clock.fixed(now, java.time.ZoneOffset.UTC));
+
+    PutItemRequest tombstone =
+        tombstones.guardTombstone(
+            DeleteItemRequest.builder().tableName("T").key(KEY).build(), "12");
+
+    assertThat(tombstone.tableName()).isEqualTo("T");
+    assertThat(tombstone.item())
+        .containsAllEntriesOf(KEY)
+        .containsEntry("seq", SequenceGuard.storedValue("12"))
+        .containsEntry(
+            "deletedUntil", AttributeValue.fromN(Long.toString(now.getEpochSecond() + 48 * 3600)))
+        .hasSize(4);
+    assertThat(tombstone.conditionExpression()).isEqualTo(NEWER);
+    assertThat(tombstones.isTombstone(tombstone.item())).isTrue();
+    assertThat(tombstones.isTombstone(KEY)).isFalse();
+    assertThat(guard.isTombstone(tombstone.item())).as("a guard without tombstones").isFalse();
+    assertThatThrownBy(
+            () ->
+                guard.guardTombstone(
+                    DeleteItemRequest.builder().tableName("T").key(KEY).build(), "1"))
+        .isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
+  void withTombstonesPutsAndUpdatesOfNewerChangesClearTheMark() {
+    SequenceGuard tombstones = guard.withTombstones("deletedUntil", java.time.Duration.ofDays(2));
+    Map<String, AttributeValue> item = new java.util.HashMap<>(KEY);
+    item.put("deletedUntil", AttributeValue.fromN("1"));
+    UpdateItemRequest update =
+        UpdateItemRequest.builder()
+            .tableName("T")
+            .key(KEY)
+            .updateExpression("SET a = :a REMOVE b")
+            .expressionAttributeValues(Map.of(":a", AttributeValue.fromS("x")))
+            .build();
+
+    assertThat(tombstones.guardPut(put(item), "5").item()).doesNotContainKey("deletedUntil");
+    UpdateItemRequest guarded = tombstones.guardUpdate(update, "5");
+    assertThat(guarded.updateExpression())
+        .isEqualTo("SET #ddbstreams_seq = :ddbstreams_seq, a = :a REMOVE #ddbstreams_tomb, b");
+    assertThat(guarded.expressionAttributeNames())
+        .containsEntry("#ddbstreams_tomb", "deletedUntil");
+    assertThat(tombstones.guardUpdate(update, null).expressionAttributeNames())
+        .as("a snapshot never touches a tombstone: its condition fails on one")
+        .doesNotContainKey("#ddbstreams_tomb");
+    assertThatThrownBy(() -> guard.withTombstones("seq", java.time.Duration.ofDays(2)))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> guard.withTombstones("t", java.time.Duration.ZERO))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
@@ -212,22 +273,5 @@ class SequenceGuardTest {
     assertThat(SequenceGuard.appliesOver("5", "5")).as("the same change").isFalse();
     assertThat(SequenceGuard.appliesOver("99", "100")).as("by number, not text").isTrue();
     assertThat(SequenceGuard.appliesOver("100", "99")).isFalse();
-  }
-
-  @Test
-  void aTombstoneIsTheKeyTheSequenceAndTheMarker() {
-    SequenceGuard guard = SequenceGuard.inAttribute("seq").withTombstones("deleted");
-    PutItemRequest put = guard.guardTombstone("Copies", TestRecords.keys("A", "B"), "42");
-
-    assertThat(put.item())
-        .containsOnlyKeys("PK", "SK", "seq", "deleted")
-        .containsEntry("deleted", AttributeValue.fromBool(true));
-    assertThat(put.conditionExpression()).contains("attribute_not_exists", "<");
-    assertThat(guard.isTombstone(put.item())).isTrue();
-    assertThat(guard.toString()).contains("tombstones=deleted");
-    assertThatThrownBy(() -> SequenceGuard.inAttribute("seq").guardTombstone("T", Map.of(), "1"))
-        .isInstanceOf(IllegalStateException.class);
-    assertThatThrownBy(() -> guard.withTombstones("seq"))
-        .isInstanceOf(IllegalArgumentException.class);
   }
 }

@@ -63,7 +63,8 @@ class BackfillHandOffIT {
 
   /** The views' handlers: the same methods take snapshots and stream changes. */
   static final class Views {
-    static final SequenceGuard GUARD = SequenceGuard.inAttribute("seq").withTombstones("deleted");
+    static final SequenceGuard GUARD =
+        SequenceGuard.inAttribute("seq").withTombstones("deleted", Duration.ofDays(2));
 
     /** Key to the sequence last applied ("" for a snapshot) and the image, null once deleted. */
     record Entry(String sequence, Map<String, AttributeValue> image) {}

@@ -8,6 +8,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+import software.amazon.awssdk.services.dynamodb.model.Update;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /**
@@ -40,6 +41,17 @@ public final class IdempotencyTable {
   private static final String TAKE_LEASE =
       "attribute_not_exists(#id) OR #expiration <= :now_s"
           + " OR (#status = :inprogress AND #in_progress_expiration <= :now_ms)";
+
+  private static final String COMPLETE = "SET #status = :completed, #expiration = :expiration";
+
+  // This worker's lease, and no one else's: a lapsed lease that nobody took over is still ours.
+  private static final String LEASED = "#status = :inprogress AND #in_progress_expiration = :lease";
+
+  private static final Map<String, String> LEASE_NAMES =
+      Map.of(
+          "#status", STATUS,
+          "#expiration", EXPIRATION,
+          "#in_progress_expiration", IN_PROGRESS_EXPIRATION);
 
   private static final Map<String, String> NAMES =
       Map.of(
@@ -115,6 +127,57 @@ public final class IdempotencyTable {
             Map.of(
                 ":completed", AttributeValue.fromS(COMPLETED), ":expiration", seconds(expiration)))
         .build();
+  }
+
+  /**
+   * Returns the update that marks a key finished only while it is still in progress under the lease
+   * written with {@code leaseExpiry}, for a transaction that commits a handler's writes with it. On
+   * a failed condition it returns the item, so the caller learns who has the key now.
+   *
+   * @param id the key's value
+   * @param leaseExpiry the lease's expiry as this caller wrote it
+   * @param expiration when the item may be forgotten
+   * @return the operation
+   */
+  public Update completeLeased(String id, Instant leaseExpiry, Instant expiration) {
+    return Update.builder()
+        .tableName(tableName)
+        .key(Map.of(ID, AttributeValue.fromS(id)))
+        .updateExpression(COMPLETE)
+        .conditionExpression(LEASED)
+        .expressionAttributeNames(LEASE_NAMES)
+        .expressionAttributeValues(leaseValues(leaseExpiry, expiration))
+        .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+        .build();
+  }
+
+  /**
+   * Returns {@link #completeLeased} as a request of its own, for a handler that staged no writes:
+   * one conditional write instead of a transaction, which costs twice.
+   *
+   * @param id the key's value
+   * @param leaseExpiry the lease's expiry as this caller wrote it
+   * @param expiration when the item may be forgotten
+   * @return the request
+   */
+  public UpdateItemRequest completeLeasedAlone(String id, Instant leaseExpiry, Instant expiration) {
+    return UpdateItemRequest.builder()
+        .tableName(tableName)
+        .key(Map.of(ID, AttributeValue.fromS(id)))
+        .updateExpression(COMPLETE)
+        .conditionExpression(LEASED)
+        .expressionAttributeNames(LEASE_NAMES)
+        .expressionAttributeValues(leaseValues(leaseExpiry, expiration))
+        .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+        .build();
+  }
+
+  private static Map<String, AttributeValue> leaseValues(Instant leaseExpiry, Instant expiration) {
+    return Map.of(
+        ":inprogress", AttributeValue.fromS(INPROGRESS),
+        ":lease", millis(leaseExpiry),
+        ":completed", AttributeValue.fromS(COMPLETED),
+        ":expiration", seconds(expiration));
   }
 
   /**

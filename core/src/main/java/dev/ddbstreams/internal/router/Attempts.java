@@ -1,11 +1,15 @@
 package dev.ddbstreams.internal.router;
 
 import dev.ddbstreams.BatchContext;
+import dev.ddbstreams.HandlerInProgressException;
 import dev.ddbstreams.ImageMappingException;
 import dev.ddbstreams.MalformedRecordException;
 import dev.ddbstreams.MissingImageException;
 import dev.ddbstreams.RetryPolicy;
 import dev.ddbstreams.StreamContext;
+import dev.ddbstreams.TransactionLimitException;
+import dev.ddbstreams.TransactionalWrites;
+import dev.ddbstreams.internal.writes.StagedWrites;
 import java.time.Duration;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -26,6 +30,23 @@ import org.slf4j.LoggerFactory;
  *   <tr><td>fails when the backoff would cross the deadline margin</td><td>fails at once</td></tr>
  *   <tr><td>fails, and the wait is interrupted</td><td>fails; the interrupt stays set</td></tr>
  *   <tr><td>throws a fatal error ({@link Fatal})</td><td>rethrows it</td></tr>
+ *   <tr><td>stages writes that break a transaction limit</td><td>fails at once</td></tr>
+ * </table>
+ *
+ * <p>A handler that takes {@link TransactionalWrites} gets an empty instance per attempt; when it
+ * returns, its writes are committed with the idempotency record, and the attempt is the handler and
+ * the commit:
+ *
+ * <table>
+ *   <caption>Attempts of a transactional handler</caption>
+ *   <tr><th>the commit</th><th>then</th></tr>
+ *   <tr><td>applies</td><td>success; the record is marked finished by it</td></tr>
+ *   <tr><td>finds the record finished already (an earlier commit whose answer was lost)</td>
+ *       <td>success as a duplicate; nothing applied again</td></tr>
+ *   <tr><td>is cancelled or fails (condition, conflict, throttling, no answer)</td>
+ *       <td>like a handler exception: backoff and another attempt, handler included</td></tr>
+ *   <tr><td>finds another worker's lease on the record</td>
+ *       <td>fails at once, and the record must not be marked or dead-lettered by this worker</td></tr>
  * </table>
  *
  * <p>Thread-safe: it keeps no state between calls.
@@ -45,28 +66,74 @@ final class Attempts {
     this.logMessages = logMessages;
   }
 
+  /** What became of a transactional handler's commit. */
+  enum Commit {
+    /** The handler takes no transactional writes: the lease is still to be completed. */
+    NONE,
+    /** The writes and the record's mark were committed together. */
+    COMMITTED,
+    /** The record was finished already; nothing was applied. */
+    ALREADY_COMPLETED,
+    /** Another worker holds the record's lease; nothing was applied. */
+    LEASE_LOST
+  }
+
   /**
    * How the attempts ended.
    *
    * @param failure the last attempt's failure, or {@code null} on success
    * @param attempts how many calls were made
+   * @param commit what became of the transactional commit
    */
-  record Result(@Nullable Throwable failure, int attempts) {
+  record Result(@Nullable Throwable failure, int attempts, Commit commit) {
+    Result(@Nullable Throwable failure, int attempts) {
+      this(failure, attempts, Commit.NONE);
+    }
+
     boolean succeeded() {
       return failure == null;
     }
   }
 
   Result run(HandlerMethod handler, RecordView view, BatchContext context) {
+    return run(handler, view, context, IdempotencyGuard.Lease.NONE);
+  }
+
+  /**
+   * Runs the attempts; a transactional handler's writes are committed under {@code lease}.
+   *
+   * @param handler the handler
+   * @param view the record
+   * @param context the batch
+   * @param lease the lease taken for the pair
+   * @return how the attempts ended
+   */
+  Result run(
+      HandlerMethod handler, RecordView view, BatchContext context, IdempotencyGuard.Lease lease) {
     int max = policy.maxAttempts();
     for (int attempt = 1; ; attempt++) {
       try {
-        handler.invoke(
-            view, handler.needsContext() ? new StreamContext(context, handler.id, attempt) : null);
-        return new Result(null, attempt);
+        StreamContext streamContext =
+            handler.needsContext() ? new StreamContext(context, handler.id, attempt) : null;
+        if (!handler.takesWrites()) {
+          handler.invoke(view, streamContext);
+          return new Result(null, attempt);
+        }
+        StagedWrites writes = new StagedWrites();
+        handler.invoke(view, streamContext, writes);
+        try {
+          boolean applied = lease.commit(writes.staged(), attempt);
+          return new Result(null, attempt, applied ? Commit.COMMITTED : Commit.ALREADY_COMPLETED);
+        } catch (HandlerInProgressException leaseLost) {
+          LOG.warn(
+              "Handler {} on {}: another worker holds the record's lease; nothing committed",
+              handler.id,
+              view.describe());
+          return new Result(leaseLost, attempt, Commit.LEASE_LOST);
+        }
       } catch (Throwable e) {
         Fatal.rethrowIfFatal(e);
-        if (isBadInput(e) || attempt >= max || !waitBeforeRetry(attempt, context)) {
+        if (cannotGetBetter(e) || attempt >= max || !waitBeforeRetry(attempt, context)) {
           LOG.warn(
               "Handler {} failed on {} after {} attempt(s)",
               handler.id,
@@ -84,6 +151,11 @@ final class Attempts {
             e.getClass().getName());
       }
     }
+  }
+
+  /** Failures that another attempt would repeat: bad input, and writes that break a limit. */
+  static boolean cannotGetBetter(Throwable e) {
+    return isBadInput(e) || e instanceof TransactionLimitException;
   }
 
   static boolean isBadInput(Throwable e) {

@@ -5,6 +5,7 @@ import dev.ddbstreams.FilterPattern;
 import dev.ddbstreams.ImageKind;
 import dev.ddbstreams.ImageMapper;
 import dev.ddbstreams.StreamContext;
+import dev.ddbstreams.TransactionalWrites;
 import dev.ddbstreams.annotation.SnapshotMatch;
 import dev.ddbstreams.annotation.TtlMatch;
 import java.lang.invoke.MethodHandle;
@@ -22,7 +23,8 @@ final class HandlerMethod {
     RECORD,
     IMAGE,
     DIFF,
-    CONTEXT
+    CONTEXT,
+    WRITES
   }
 
   final String id;
@@ -38,6 +40,7 @@ final class HandlerMethod {
   private final Arg[] args;
   private final MethodHandle invoker;
   private final boolean needsContext;
+  private final boolean takesWrites;
 
   HandlerMethod(
       String id,
@@ -65,11 +68,20 @@ final class HandlerMethod {
     this.args = args.clone();
     this.invoker = invoker;
     this.needsContext = java.util.Arrays.asList(args).contains(Arg.CONTEXT);
+    this.takesWrites = java.util.Arrays.asList(args).contains(Arg.WRITES);
   }
 
   /** Whether the handler takes a {@link StreamContext}, which is then made for each call. */
   boolean needsContext() {
     return needsContext;
+  }
+
+  /**
+   * Whether the handler takes {@link TransactionalWrites}, which are then made for each call and
+   * committed with its idempotency record.
+   */
+  boolean takesWrites() {
+    return takesWrites;
   }
 
   EnumSet<EventName> events() {
@@ -151,21 +163,36 @@ final class HandlerMethod {
    * without an argument array; the invoker's type was adapted to match at build time.
    */
   void invoke(RecordView view, @Nullable StreamContext context) throws Throwable {
+    invoke(view, context, null);
+  }
+
+  /**
+   * {@link #invoke(RecordView, StreamContext)} with the writes a transactional handler stages on.
+   */
+  void invoke(
+      RecordView view, @Nullable StreamContext context, @Nullable TransactionalWrites writes)
+      throws Throwable {
     switch (args.length) {
       case 0 -> invoker.invokeExact();
-      case 1 -> invoker.invokeExact(argument(0, view, context));
-      case 2 -> invoker.invokeExact(argument(0, view, context), argument(1, view, context));
+      case 1 -> invoker.invokeExact(argument(0, view, context, writes));
+      case 2 ->
+          invoker.invokeExact(
+              argument(0, view, context, writes), argument(1, view, context, writes));
       default -> {
         Object[] values = new Object[args.length];
         for (int i = 0; i < args.length; i++) {
-          values[i] = argument(i, view, context);
+          values[i] = argument(i, view, context, writes);
         }
         invoker.invokeExact(values);
       }
     }
   }
 
-  private @Nullable Object argument(int i, RecordView view, @Nullable StreamContext context) {
+  private @Nullable Object argument(
+      int i,
+      RecordView view,
+      @Nullable StreamContext context,
+      @Nullable TransactionalWrites writes) {
     return switch (args[i]) {
       case RECORD -> view.typed(mapper());
       case IMAGE ->
@@ -175,6 +202,7 @@ final class HandlerMethod {
                   name);
       case DIFF -> view.diff(name);
       case CONTEXT -> context;
+      case WRITES -> writes;
     };
   }
 

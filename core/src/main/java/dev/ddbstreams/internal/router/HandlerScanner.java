@@ -10,6 +10,7 @@ import dev.ddbstreams.ImageMapper;
 import dev.ddbstreams.ImageMappingException;
 import dev.ddbstreams.StreamContext;
 import dev.ddbstreams.StreamRecord;
+import dev.ddbstreams.TransactionalWrites;
 import dev.ddbstreams.ViewType;
 import dev.ddbstreams.annotation.OnChange;
 import dev.ddbstreams.annotation.OnInsert;
@@ -229,9 +230,16 @@ final class HandlerScanner {
     boolean data = false;
     boolean diff = false;
     boolean context = false;
+    boolean writes = false;
     for (int i = 0; i < types.length; i++) {
       Class<?> raw = method.getParameterTypes()[i];
-      if (raw == StreamContext.class) {
+      if (raw == TransactionalWrites.class) {
+        if (writes) {
+          problem(name, "has more than one TransactionalWrites parameter");
+        }
+        writes = true;
+        args[i] = HandlerMethod.Arg.WRITES;
+      } else if (raw == StreamContext.class) {
         if (context) {
           problem(name, "has more than one StreamContext parameter");
         }
@@ -261,7 +269,8 @@ final class HandlerScanner {
                   + " of type "
                   + raw.getSimpleName()
                   + " is not an"
-                  + " image type; take StreamRecord<T>, T, ImageDiff or StreamContext");
+                  + " image type; take StreamRecord<T>, T, ImageDiff, StreamContext or"
+                  + " TransactionalWrites");
         } else {
           args[i] = HandlerMethod.Arg.IMAGE;
           imageType = raw;

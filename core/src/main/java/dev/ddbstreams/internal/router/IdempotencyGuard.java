@@ -1,7 +1,9 @@
 package dev.ddbstreams.internal.router;
 
 import dev.ddbstreams.BatchContext;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /**
  * The idempotency step around one (handler, record) pair: may the handler run, and what becomes of
@@ -72,6 +74,23 @@ interface IdempotencyGuard {
      * @throws VirtualMachineError if the store threw one; nothing else
      */
     @Nullable Throwable complete();
+
+    /**
+     * Commits a transactional handler's staged writes and marks the pair finished, all or nothing,
+     * while this worker's lease holds. Use instead of {@link #complete()}.
+     *
+     * @param writes the operations the handler staged
+     * @param attempt the in-process attempt, from 1: each gets a request token of its own
+     * @return {@code true} if committed now, {@code false} if the pair was already finished and
+     *     nothing was applied
+     * @throws dev.ddbstreams.HandlerInProgressException if another worker holds the pair's lease
+     * @throws RuntimeException if the commit failed (nothing applied if DynamoDB cancelled it)
+     */
+    default boolean commit(List<TransactWriteItem> writes, int attempt) {
+      // build() refuses transactional handlers without a transactional store.
+      throw new IllegalStateException(
+          "transactional writes need a TransactionalIdempotencyStore; this lease has none");
+    }
 
     /**
      * Gives the lease back so the redelivery can run the handler at once. Never throws: a release

@@ -83,15 +83,25 @@ final class RecordProcessor {
     }
     IdempotencyGuard.Lease lease = ((IdempotencyGuard.Run) entry).lease();
     try {
-      Attempts.Result result = attempts.run(handler, view, context);
+      Attempts.Result result = attempts.run(handler, view, context, lease);
       Throwable failure = result.failure();
       if (failure == null) {
-        Throwable notMarked = lease.complete();
-        if (notMarked != null) {
-          return progress.failed(handler.id, notMarked);
+        switch (result.commit()) {
+          case COMMITTED -> progress.handled(handler.id);
+          case ALREADY_COMPLETED -> progress.duplicate(handler.id);
+          default -> {
+            Throwable notMarked = lease.complete();
+            if (notMarked != null) {
+              return progress.failed(handler.id, notMarked);
+            }
+            progress.handled(handler.id);
+          }
         }
-        progress.handled(handler.id);
         return null;
+      }
+      if (result.commit() == Attempts.Commit.LEASE_LOST) {
+        // Another worker has the record now: neither mark it nor dead-letter it from here.
+        return progress.failed(handler.id, failure);
       }
       if (deadLetters.take(raw, handler.id, failure, result.attempts(), context, view.describe())) {
         Throwable notMarked = lease.complete();

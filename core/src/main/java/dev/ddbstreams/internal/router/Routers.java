@@ -2,6 +2,8 @@ package dev.ddbstreams.internal.router;
 
 import dev.ddbstreams.HandlerDefinitionException;
 import dev.ddbstreams.HandlerInfo;
+import dev.ddbstreams.IdempotencyStore;
+import dev.ddbstreams.TransactionalIdempotencyStore;
 import java.util.List;
 import java.util.Locale;
 
@@ -41,6 +43,23 @@ public final class Routers {
                   h.id.length() > 60 ? h.id.substring(0, 60) + "..." : h.id,
                   IdempotencyKeys.RECORD_PART_BYTES,
                   IdempotencyKeys.MAX_KEY_BYTES));
+        }
+      }
+    }
+    IdempotencyStore store = settings.idempotencyStore();
+    if (!(store instanceof TransactionalIdempotencyStore)) {
+      for (HandlerMethod h : scanner.handlers()) {
+        if (h.takesWrites()) {
+          problems.add(
+              h.name
+                  + ": takes TransactionalWrites, whose writes the router commits in one DynamoDB"
+                  + " transaction with the handler's idempotency record, so the router needs a"
+                  + " DynamoDbIdempotencyStore (on the client of the tables written); "
+                  + (store == null
+                      ? "the router has no idempotency store: set one with idempotency(...)"
+                      : "the router's store, "
+                          + store.getClass().getSimpleName()
+                          + ", cannot take part in a DynamoDB transaction"));
         }
       }
     }

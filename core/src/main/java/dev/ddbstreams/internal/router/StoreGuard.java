@@ -6,13 +6,16 @@ import dev.ddbstreams.IdempotencyKey;
 import dev.ddbstreams.IdempotencyState;
 import dev.ddbstreams.IdempotencyStore;
 import dev.ddbstreams.IdempotencyStoreException;
+import dev.ddbstreams.TransactionalIdempotencyStore;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /**
  * The idempotency guard of a router with a store. What it does on each answer and failure of the
@@ -30,6 +33,8 @@ import org.slf4j.LoggerFactory;
  *       <td>none taken</td></tr>
  *   <tr><td>complete</td><td>throws</td><td>fails with the store's exception</td>
  *       <td>released</td></tr>
+ *   <tr><td>commit (transactional writes)</td><td>throws</td>
+ *       <td>the attempt fails; the attempts stage decides</td><td>kept for the next attempt</td></tr>
  *   <tr><td>release</td><td>throws</td><td>(already failing)</td>
  *       <td>kept; released before this worker next begins the key, or lapses</td></tr>
  *   <tr><td>release of a kept lease, at the next begin</td><td>throws</td>
@@ -174,6 +179,17 @@ final class StoreGuard implements IdempotencyGuard {
         release();
         return e;
       }
+    }
+
+    @Override
+    public boolean commit(List<TransactWriteItem> writes, int attempt) {
+      if (!(store instanceof TransactionalIdempotencyStore transactional)) {
+        throw new IllegalStateException(
+            "transactional writes need a TransactionalIdempotencyStore, not "
+                + store.getClass().getName());
+      }
+      return transactional.completeWith(
+          key, leaseExpiry, writes, CommitTokens.of(key, leaseExpiry, attempt));
     }
 
     @Override

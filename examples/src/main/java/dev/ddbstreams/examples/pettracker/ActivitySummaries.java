@@ -1,36 +1,37 @@
 package dev.ddbstreams.examples.pettracker;
 
+import dev.ddbstreams.TransactionalWrites;
 import dev.ddbstreams.annotation.OnInsert;
 import java.util.Map;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Keeps a daily activity summary per pet ({@code PK = PET#id}, {@code SK = SUMMARY#date}) in the
- * same table. Summaries are written back to the stream's own table; the handler matches only {@code
- * ACTIVITY#} items, so its own writes never trigger it again.
+ * same table, counting with {@code ADD activityCount :one}. The {@code ADD} is staged on {@link
+ * TransactionalWrites} and commits with the record's idempotency mark, so a redelivered activity is
+ * never counted twice, even after a worker died between the write and the mark. Summaries are
+ * written back to the stream's own table; the handler matches only {@code ACTIVITY#} items, so its
+ * own writes never trigger it again. Thread-safe: it keeps no state.
  */
 public final class ActivitySummaries {
-  private final DynamoDbClient dynamo;
   private final String table;
 
   /**
-   * Creates the handler.
+   * Creates the handler. Its router needs a {@code DynamoDbIdempotencyStore} whose client can write
+   * the table.
    *
-   * @param dynamo the client of the PetTracker table
-   * @param table the table name
+   * @param table the PetTracker table's name
    */
-  public ActivitySummaries(DynamoDbClient dynamo, String table) {
-    this.dynamo = dynamo;
+  public ActivitySummaries(String table) {
     this.table = table;
   }
 
   @OnInsert(sk = "ACTIVITY#")
-  void summarise(Activity activity) {
+  void summarise(Activity activity, TransactionalWrites writes) {
     String date = activity.timestamp().substring(0, 10);
-    dynamo.updateItem(
-        b ->
-            b.tableName(table)
+    writes.update(
+        u ->
+            u.tableName(table)
                 .key(
                     Map.of(
                         "PK", AttributeValue.fromS("PET#" + activity.petId()),

@@ -2,25 +2,28 @@ package dev.ddbstreams.examples.pettracker;
 
 import dev.ddbstreams.IdempotencyKey;
 import dev.ddbstreams.IdempotencyState;
-import dev.ddbstreams.IdempotencyStore;
+import dev.ddbstreams.TransactionalIdempotencyStore;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /**
  * Counts, per handler, the records it finished and the redelivered ones the store suppressed; the
- * demo's report reads them in every mode, since the Lambda mode gives no batch results back.
- * Thread-safe if the wrapped store is.
+ * demo's report reads them in every mode, since the Lambda mode gives no batch results back. A
+ * {@link TransactionalIdempotencyStore} like the store it wraps, so handlers with transactional
+ * writes can run behind it. Thread-safe if the wrapped store is.
  */
-final class CountingIdempotencyStore implements IdempotencyStore {
-  private final IdempotencyStore store;
+final class CountingIdempotencyStore implements TransactionalIdempotencyStore {
+  private final TransactionalIdempotencyStore store;
   private final ConcurrentMap<String, AtomicInteger> completed = new ConcurrentHashMap<>();
   private final ConcurrentMap<String, AtomicInteger> duplicates = new ConcurrentHashMap<>();
 
-  CountingIdempotencyStore(IdempotencyStore store) {
+  CountingIdempotencyStore(TransactionalIdempotencyStore store) {
     this.store = store;
   }
 
@@ -40,8 +43,26 @@ final class CountingIdempotencyStore implements IdempotencyStore {
   }
 
   @Override
+  public boolean completeWith(
+      IdempotencyKey key,
+      Instant leaseExpiry,
+      List<TransactWriteItem> writes,
+      String clientRequestToken) {
+    boolean applied = store.completeWith(key, leaseExpiry, writes, clientRequestToken);
+    if (applied) {
+      count(completed, key);
+    }
+    return applied;
+  }
+
+  @Override
   public void release(IdempotencyKey key) {
     store.release(key);
+  }
+
+  @Override
+  public void release(IdempotencyKey key, Instant leaseExpiry) {
+    store.release(key, leaseExpiry);
   }
 
   /** Returns records finished per handler, by the handler's short name ({@code Class#method}). */

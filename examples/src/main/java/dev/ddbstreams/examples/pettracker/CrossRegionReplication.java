@@ -4,6 +4,7 @@ import dev.ddbstreams.SequenceGuard;
 import dev.ddbstreams.StreamRecord;
 import dev.ddbstreams.annotation.OnChange;
 import dev.ddbstreams.annotation.SnapshotMatch;
+import java.time.Duration;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -26,19 +27,23 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * <p><b>Backfills.</b> The handlers take snapshot records too, so a new replica can be filled from
  * the whole table ({@code TableBackfill}) while the stream keeps it current. A snapshot applies
  * only where no stream change wrote; a delete leaves a tombstone (the key, its sequence number and
- * {@value #DELETED}) so that a snapshot read before the delete cannot bring the item back. Readers
- * of the replica skip items with {@value #DELETED}; {@link #purgeTombstones()} deletes them once no
- * backfill runs. Thread-safe.
+ * {@value #DELETED_UNTIL}) so that a snapshot read before the delete cannot bring the item back.
+ * Readers of the replica skip items with {@value #DELETED_UNTIL}; the replica table's TTL on that
+ * attribute removes them after two days, and {@link #purgeTombstones()} at once, when no backfill
+ * runs. Thread-safe.
  */
 public final class CrossRegionReplication {
   /** The attribute holding the sequence number of the change that wrote a replica item. */
   public static final String SEQUENCE = "replicatedSequence";
 
-  /** The attribute that marks a tombstone in the replica. */
-  public static final String DELETED = "replicaDeleted";
+  /**
+   * The attribute that marks a tombstone in the replica and holds its expiry (epoch seconds): make
+   * it the replica table's TTL attribute and DynamoDB removes tombstones two days after the delete.
+   */
+  public static final String DELETED_UNTIL = "deletedUntil";
 
   private static final SequenceGuard GUARD =
-      SequenceGuard.inAttribute(SEQUENCE).withTombstones(DELETED);
+      SequenceGuard.inAttribute(SEQUENCE).withTombstones(DELETED_UNTIL, Duration.ofDays(2));
 
   private final DynamoDbClient replica;
   private final String table;

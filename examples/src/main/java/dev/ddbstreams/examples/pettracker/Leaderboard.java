@@ -1,29 +1,33 @@
 package dev.ddbstreams.examples.pettracker;
 
 import dev.ddbstreams.StreamRecord;
+import dev.ddbstreams.TransactionalWrites;
 import dev.ddbstreams.annotation.OnInsert;
 import dev.ddbstreams.annotation.SnapshotMatch;
+import java.util.HashMap;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
-import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
  * The stream guide's materialized view: an activity count per pet ({@code PK = LEADERBOARD}, {@code
  * SK = PET#petId}), incremented with {@code ADD activityCount :inc} for every activity.
  *
- * <p><b>Each activity counts once</b>, however it arrives: {@code ADD} is not idempotent, and an
- * activity written while a backfill runs can reach the handler twice, as a snapshot and as its
- * stream INSERT (two records, so an idempotency store does not help). The increment therefore
- * commits in one transaction with a marker beside the activity ({@code PK = PET#petId}, {@code SK =
- * COUNTED#ACTIVITY#...}) that may not exist yet; when it does, the activity was counted and the
- * handler does nothing. Redeliveries are no-ops too, with or without an idempotency store. The
- * transaction costs two writes, at twice the price of a plain one.
+ * <p>{@code ADD} is not idempotent, and an idempotency store alone leaves a window: a worker that
+ * dies after the {@code ADD} but before marking the record done counts it again on redelivery. So
+ * the handler stages the {@code ADD} on {@link TransactionalWrites}, and the router commits it in
+ * one transaction with the record's idempotency mark.
+ *
+ * <p><b>Each activity counts once</b>, however it arrives: the handler takes the snapshot records
+ * of a backfill too, and an activity written while a backfill runs reaches it twice, as a snapshot
+ * and as its stream INSERT: two records, two idempotency marks. So the transaction also puts a
+ * marker beside the activity ({@code PK = PET#petId}, {@code SK = COUNTED#ACTIVITY#...}) that may
+ * not exist yet; a handler that finds the marker stages nothing. If the two arrive at the same
+ * moment, one commit is cancelled by the marker's condition, and the retry finds the marker.
  *
  * <p>Its own writes come back on the stream as records with {@code PK = LEADERBOARD} or {@code SK =
- * COUNTED#...}; it matches only {@code ACTIVITY#} sort keys, so they never trigger it. Thread-safe.
+ * COUNTED#...}; it matches only {@code ACTIVITY#} sort keys, so they never trigger it. Thread-safe:
+ * it keeps no state.
  */
 public final class Leaderboard {
   /** The partition key of every leaderboard item. */
@@ -36,10 +40,11 @@ public final class Leaderboard {
   private final String table;
 
   /**
-   * Creates the handler.
+   * Creates the handler. Its router needs a {@code DynamoDbIdempotencyStore} whose client can write
+   * the table, and a retry policy of at least two attempts.
    *
-   * @param dynamo the client of the PetTracker table
-   * @param table the table name
+   * @param dynamo the client that reads the markers
+   * @param table the PetTracker table's name
    */
   public Leaderboard(DynamoDbClient dynamo, String table) {
     this.dynamo = dynamo;
@@ -47,53 +52,29 @@ public final class Leaderboard {
   }
 
   @OnInsert(sk = "ACTIVITY#", snapshots = SnapshotMatch.INCLUDE)
-  void count(StreamRecord<Activity> change) {
-    Activity activity = change.newImage().orElseThrow();
+  void count(StreamRecord<Activity> change, TransactionalWrites writes) {
     Map<String, AttributeValue> marker =
         Map.of(
             "PK", change.keys().get("PK"),
-            "SK", AttributeValue.fromS(COUNTED + change.keys().get("SK").s()),
-            "entityType", AttributeValue.fromS("COUNTED"));
-    try {
-      dynamo.transactWriteItems(
-          b ->
-              b.transactItems(
-                  TransactWriteItem.builder()
-                      .put(
-                          p ->
-                              p.tableName(table)
-                                  .item(marker)
-                                  .conditionExpression("attribute_not_exists(PK)"))
-                      .build(),
-                  TransactWriteItem.builder()
-                      .update(
-                          u ->
-                              u.tableName(table)
-                                  .key(
-                                      Map.of(
-                                          "PK", AttributeValue.fromS(PARTITION),
-                                          "SK", AttributeValue.fromS("PET#" + activity.petId())))
-                                  .updateExpression("ADD activityCount :inc SET entityType = :e")
-                                  .expressionAttributeValues(
-                                      Map.of(
-                                          ":inc", AttributeValue.fromN("1"),
-                                          ":e", AttributeValue.fromS("LEADERBOARD"))))
-                      .build()));
-    } catch (TransactionCanceledException e) {
-      if (!counted(e)) {
-        throw e;
-      }
+            "SK", AttributeValue.fromS(COUNTED + change.keys().get("SK").s()));
+    if (dynamo.getItem(b -> b.tableName(table).key(marker).consistentRead(true)).hasItem()) {
+      return; // counted already, from the other record of the same activity
     }
-  }
-
-  /** Whether the transaction was cancelled only because the marker exists: counted before. */
-  private static boolean counted(TransactionCanceledException e) {
-    return e.hasCancellationReasons()
-        && !e.cancellationReasons().isEmpty()
-        && "ConditionalCheckFailed".equals(e.cancellationReasons().get(0).code())
-        && e.cancellationReasons().stream()
-            .skip(1)
-            .map(CancellationReason::code)
-            .allMatch(code -> code == null || "None".equals(code));
+    Map<String, AttributeValue> item = new HashMap<>(marker);
+    item.put("entityType", AttributeValue.fromS("COUNTED"));
+    writes.put(p -> p.tableName(table).item(item).conditionExpression("attribute_not_exists(PK)"));
+    writes.update(
+        u ->
+            u.tableName(table)
+                .key(
+                    Map.of(
+                        "PK", AttributeValue.fromS(PARTITION),
+                        "SK",
+                            AttributeValue.fromS("PET#" + change.newImage().orElseThrow().petId())))
+                .updateExpression("ADD activityCount :inc SET entityType = :e")
+                .expressionAttributeValues(
+                    Map.of(
+                        ":inc", AttributeValue.fromN("1"),
+                        ":e", AttributeValue.fromS("LEADERBOARD"))));
   }
 }

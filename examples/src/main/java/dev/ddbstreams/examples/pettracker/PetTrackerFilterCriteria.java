@@ -17,6 +17,8 @@ import java.util.function.Supplier;
 public final class PetTrackerFilterCriteria implements Supplier<StreamRouter> {
   @Override
   public StreamRouter get() {
-    return PetTrackerRouter.fromSettings(Map.of("TABLE_NAME", "PetTracker")::get);
+    // With an idempotency table, as deployed: the summaries and the leaderboard need one.
+    return PetTrackerRouter.fromSettings(
+        Map.of("TABLE_NAME", "PetTracker", "IDEMPOTENCY_TABLE", "PetTrackerIdempotency")::get);
   }
 }

@@ -19,7 +19,8 @@ public final class PetTrackerRouter {
    * Builds the router from settings such as environment variables: {@code TABLE_NAME} (the
    * PetTracker table, required), {@code TOPIC_ARN} (SNS topic for notifications; without it they
    * are only logged) and {@code IDEMPOTENCY_TABLE} (the idempotency table; without it redelivered
-   * records run their handlers again).
+   * records run their handlers again, and the daily summaries and the leaderboard, which commit
+   * their counts in one transaction with the idempotency record, are left out).
    *
    * @param settings looks up a setting by name, returning {@code null} if unset
    * @return the router
@@ -29,26 +30,33 @@ public final class PetTrackerRouter {
     if (table == null || table.isEmpty()) {
       throw new IllegalStateException("TABLE_NAME must name the PetTracker table");
     }
-    DynamoDbClient dynamo = DynamoDbClient.create();
     String topic = settings.apply("TOPIC_ARN");
     Notifier notifier =
         topic == null || topic.isEmpty()
             ? (user, message) -> LOG.info("Notification for a user (no TOPIC_ARN set)")
             : new SnsNotifier(SnsClient.create(), topic);
     StreamRouter.Builder builder =
-        StreamRouter.builder()
-            .keys("PK", "SK")
-            .viewType(ViewType.NEW_AND_OLD_IMAGES)
-            .handlers(
-                new PetHandlers(notifier),
-                new ActivitySummaries(dynamo, table),
-                new Leaderboard(dynamo, table));
+        StreamRouter.builder().keys("PK", "SK").viewType(ViewType.NEW_AND_OLD_IMAGES);
     String idempotencyTable = settings.apply("IDEMPOTENCY_TABLE");
     if (idempotencyTable == null || idempotencyTable.isEmpty()) {
-      LOG.warn("IDEMPOTENCY_TABLE is not set: redelivered records run their handlers again");
+      LOG.warn(
+          "IDEMPOTENCY_TABLE is not set: redelivered records run their handlers again, and the"
+              + " daily summaries and the leaderboard are off (they commit their counts with the"
+              + " idempotency record)");
+      builder.handlers(new PetHandlers(notifier));
     } else {
-      builder.idempotency(
-          DynamoDbIdempotencyStore.builder().client(dynamo).tableName(idempotencyTable).build());
+      // The store's client also commits the summaries' and the leaderboard's writes.
+      DynamoDbClient dynamo = DynamoDbClient.create();
+      builder
+          .handlers(
+              new PetHandlers(notifier),
+              new ActivitySummaries(table),
+              new Leaderboard(dynamo, table))
+          .idempotency(
+              DynamoDbIdempotencyStore.builder()
+                  .client(dynamo)
+                  .tableName(idempotencyTable)
+                  .build());
     }
     return builder.build();
   }

@@ -13,13 +13,16 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.Update;
 
 class ActivitySummariesTest {
   private final StreamEvents events = StreamEvents.builder().keys("PK", "SK").build();
-  private final RecordingDynamoDb dynamo = new RecordingDynamoDb();
+  private final CommittingStore store = new CommittingStore();
   private final StreamRouter router =
-      StreamRouter.builder().handlers(new ActivitySummaries(dynamo, "PetTracker")).build();
+      StreamRouter.builder()
+          .handlers(new ActivitySummaries("PetTracker"))
+          .idempotency(store)
+          .build();
 
   @Test
   void countsAnActivityInItsPetsSummaryOfThatDay() {
@@ -27,7 +30,7 @@ class ActivitySummariesTest {
         router.process(List.of(events.insert(activity("p7", "2026-11-21T10:15:00Z"))));
 
     assertThat(result).hasNoFailures();
-    UpdateItemRequest update = dynamo.requests(UpdateItemRequest.class).get(0);
+    Update update = store.committed.get(0).update();
     assertThat(update.key())
         .isEqualTo(
             Map.of(
@@ -49,6 +52,6 @@ class ActivitySummariesTest {
                 events.modify(summary("p7", "2026-11-21", 1), summary("p7", "2026-11-21", 2))));
 
     assertThat(result).hasStatuses(RecordStatus.NO_MATCH, RecordStatus.NO_MATCH);
-    assertThat(dynamo.requests).isEmpty();
+    assertThat(store.committed).isEmpty();
   }
 }

@@ -68,7 +68,7 @@ class CrossRegionReplicationTest {
             p -> {
               assertThat(p.item())
                   .containsAllEntriesOf(P1_KEY)
-                  .containsEntry(CrossRegionReplication.DELETED, AttributeValue.fromBool(true))
+                  .containsKey(CrossRegionReplication.DELETED_UNTIL)
                   .containsKey(CrossRegionReplication.SEQUENCE)
                   .hasSize(4);
               assertThat(p.conditionExpression()).contains("#ddbstreams_seq < :ddbstreams_seq");

@@ -8,13 +8,15 @@ import dev.ddbstreams.annotation.OnInsert;
 import dev.ddbstreams.annotation.SnapshotMatch;
 import dev.ddbstreams.examples.docs.gettingstarted.Notifier;
 import dev.ddbstreams.examples.docs.gettingstarted.Pet;
+import java.time.Duration;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 // tag::views[]
 public final class PetViews {
   static final SequenceGuard GUARD =
-      SequenceGuard.inAttribute("replicatedSequence").withTombstones("replicaDeleted");
+      SequenceGuard.inAttribute("replicatedSequence")
+          .withTombstones("deletedUntil", Duration.ofDays(7)); // longer than any backfill
 
   private final Notifier notifier;
   private final DynamoDbClient replica;

@@ -1,0 +1,36 @@
+package dev.ddbstreams;
+
+import java.time.Instant;
+import java.util.List;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+
+/**
+ * An idempotency store that can mark a key completed in the same DynamoDB transaction as other
+ * writes, which is what {@link TransactionalWrites} need. {@link DynamoDbIdempotencyStore} is one;
+ * implement it only to wrap that store (to count or log), delegating {@link #completeWith}.
+ */
+public interface TransactionalIdempotencyStore extends IdempotencyStore {
+
+  /**
+   * Applies the writes and marks the key completed, all or nothing, provided the caller still holds
+   * the lease it took with {@code begin(key, leaseExpiry)}.
+   *
+   * @param key the key
+   * @param leaseExpiry the lease's expiry exactly as the caller passed it to {@link #begin}
+   * @param writes the operations to commit with the mark, at most 99; may be empty
+   * @param clientRequestToken the transaction's {@code ClientRequestToken}: the same for the SDK's
+   *     retries of one commit, so a commit whose answer was lost is not applied twice
+   * @return {@code true} if this call applied the writes and completed the key; {@code false} if
+   *     the key had been completed already (by an earlier commit of this lease whose answer was
+   *     lost, or by another worker after this lease lapsed) and nothing was applied
+   * @throws HandlerInProgressException if another worker holds the key's lease now; nothing was
+   *     applied
+   * @throws TransactionalWriteException if DynamoDB did not commit; nothing was applied
+   * @throws TransactionLimitException if the writes cannot be one transaction with the mark
+   */
+  boolean completeWith(
+      IdempotencyKey key,
+      Instant leaseExpiry,
+      List<TransactWriteItem> writes,
+      String clientRequestToken);
+}
