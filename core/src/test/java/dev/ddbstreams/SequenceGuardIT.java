@@ -324,7 +324,7 @@ class SequenceGuardIT {
   @Test
   void inOrderRedeliveriesFromAnyCheckpointWithASnapshotAnywhereEndAtTheLatestChange() {
     SeededCases.check(
-        60,
+        40,
         SequenceGuardIT::inOrderWithRewinds,
         Case::toString,
         c -> {
@@ -338,7 +338,7 @@ class SequenceGuardIT {
   @Test
   void putsInAnyOrderWithRepeatsEndAtTheNewest() {
     SeededCases.check(
-        60,
+        40,
         gen -> {
           List<Change> history = history(gen, false);
           List<Integer> deliveries = new ArrayList<>();
