@@ -15,6 +15,7 @@
  */
 package dev.ddbstreams;
 
+import dev.ddbstreams.annotation.SnapshotMatch;
 import dev.ddbstreams.annotation.TtlMatch;
 import java.util.List;
 import java.util.Set;
@@ -30,6 +31,7 @@ import java.util.Set;
  * @param ttl how it treats TTL deletes
  * @param changed attribute paths of which one must have changed on MODIFY, empty for any
  * @param filter the handler's filter pattern JSON, empty for none
+ * @param snapshots whether it takes the snapshot records of a backfill
  */
 public record HandlerInfo(
     String id,
@@ -39,7 +41,8 @@ public record HandlerInfo(
     List<String> skPrefixes,
     TtlMatch ttl,
     List<String> changed,
-    String filter) {
+    String filter,
+    SnapshotMatch snapshots) {
 
   /**
    * Creates the value, copying collections so it stays immutable.
@@ -52,6 +55,7 @@ public record HandlerInfo(
    * @param ttl how it treats TTL deletes
    * @param changed attribute paths of which one must have changed on MODIFY, empty for any
    * @param filter the handler's filter pattern JSON, empty for none
+   * @param snapshots whether it takes the snapshot records of a backfill
    */
   public HandlerInfo {
     events = Set.copyOf(events);
@@ -61,7 +65,31 @@ public record HandlerInfo(
   }
 
   /**
-   * Creates the value for a handler without a filter pattern.
+   * Creates the value for a handler that takes no snapshot records.
+   *
+   * @param id the stable handler ID
+   * @param method the handler method as {@code fully.qualified.Class#method}
+   * @param events the event kinds it takes
+   * @param pkPrefixes partition key prefixes, empty for any
+   * @param skPrefixes sort key prefixes, empty for any
+   * @param ttl how it treats TTL deletes
+   * @param changed attribute paths of which one must have changed on MODIFY, empty for any
+   * @param filter the handler's filter pattern JSON, empty for none
+   */
+  public HandlerInfo(
+      String id,
+      String method,
+      Set<EventName> events,
+      List<String> pkPrefixes,
+      List<String> skPrefixes,
+      TtlMatch ttl,
+      List<String> changed,
+      String filter) {
+    this(id, method, events, pkPrefixes, skPrefixes, ttl, changed, filter, SnapshotMatch.EXCLUDE);
+  }
+
+  /**
+   * Creates the value for a handler without a filter pattern that takes no snapshot records.
    *
    * @param id the stable handler ID
    * @param method the handler method as {@code fully.qualified.Class#method}

@@ -15,7 +15,11 @@
  */
 package dev.ddbstreams;
 
-/** What identifies a record in idempotency keys. */
+/**
+ * What identifies a record in idempotency keys. Snapshot records, which have no sequence number,
+ * are identified by their event ID under either strategy: it is derived from the backfill's name
+ * and the item's keys, so a resumed backfill repeats it and a new backfill does not.
+ */
 public enum IdempotencyKeyStrategy {
   /** The record's event ID, unique per stream record. The default. */
   EVENT_ID,

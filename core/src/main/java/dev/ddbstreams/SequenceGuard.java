@@ -18,6 +18,7 @@ package dev.ddbstreams;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Matcher;
@@ -27,6 +28,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
@@ -61,7 +63,10 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
  * back until the delete is replayed too (Lambda and KCL replay a shard in order from a checkpoint,
  * so the delete follows and the copy converges), and a snapshot written after a delete brings it
  * back for good. A guard {@link #withTombstones with tombstones} keeps the deleted item's sequence
- * in a tombstone instead, so neither happens.
+ * in a tombstone instead, so neither happens: use one for a copy that a backfill fills while the
+ * stream keeps it current, and {@link #purgeTombstones} once the backfill is done if the tombstones
+ * should not wait for their expiry. {@link #appliesOver} states the same rule for views outside
+ * DynamoDB.
  *
  * <p>Sequence numbers are stored as strings of 40 digits, zero-padded ({@link #storedValue}):
  * stream sequence numbers have up to 40 digits, more than a DynamoDB number holds exactly, and
@@ -398,9 +403,85 @@ public final class SequenceGuard {
   }
 
   /**
+   * Applies the rule of the guard to a sequence number kept outside DynamoDB, for views such as a
+   * search index or a cache that keep the last applied sequence per item themselves.
+   *
+   * @param stored what the view holds for the item: {@code null} if nothing, {@code ""} for a
+   *     snapshot, else the sequence number of the last change applied (a delete's too, kept while a
+   *     backfill may run)
+   * @param sequenceNumber the incoming change's sequence number, or {@code null} for a snapshot
+   * @return whether the incoming change applies: a snapshot only over nothing or a snapshot, a
+   *     stream change over nothing, a snapshot or an older sequence number
+   * @throws IllegalArgumentException if a sequence number is not 1 to 40 digits
+   */
+  public static boolean appliesOver(@Nullable String stored, @Nullable String sequenceNumber) {
+    if (stored == null || stored.isEmpty()) {
+      return true;
+    }
+    if (sequenceNumber == null) {
+      return false;
+    }
+    return storedValue(sequenceNumber).s().compareTo(storedValue(stored).s()) > 0;
+  }
+
+  /**
+   * Deletes the tombstones of a table, each only if it is still the same tombstone (a newer change
+   * may have replaced it meanwhile). Run it when no backfill will send snapshots to the table any
+   * more, so the copy holds exactly the live items without waiting for the tombstones' expiry.
+   *
+   * @param client the client of the guarded table
+   * @param tableName the table
+   * @return how many tombstones were deleted
+   * @throws IllegalStateException if this guard has no tombstones
+   * @throws software.amazon.awssdk.core.exception.SdkException if DynamoDB fails
+   */
+  public int purgeTombstones(DynamoDbClient client, String tableName) {
+    String marker = tombstoneAttribute;
+    if (marker == null) {
+      throw new IllegalStateException("this guard deletes items; see withTombstones(...)");
+    }
+    List<String> keyNames =
+        client.describeTable(b -> b.tableName(tableName)).table().keySchema().stream()
+            .map(KeySchemaElement::attributeName)
+            .toList();
+    int purged = 0;
+    for (Map<String, AttributeValue> found :
+        client
+            .scanPaginator(
+                b ->
+                    b.tableName(tableName)
+                        .consistentRead(true)
+                        .filterExpression("attribute_exists(" + TOMBSTONE + ")")
+                        .expressionAttributeNames(Map.of(TOMBSTONE, marker)))
+            .items()) {
+      Map<String, AttributeValue> key = new HashMap<>();
+      for (String name : keyNames) {
+        key.put(name, found.get(name));
+      }
+      AttributeValue sequence = found.get(attribute);
+      try {
+        client.deleteItem(
+            b ->
+                b.tableName(tableName)
+                    .key(key)
+                    .conditionExpression(
+                        "attribute_exists(" + TOMBSTONE + ") AND " + NAME + " = " + VALUE)
+                    .expressionAttributeNames(Map.of(TOMBSTONE, marker, NAME, attribute))
+                    .expressionAttributeValues(Map.of(VALUE, sequence)));
+        purged++;
+      } catch (ConditionalCheckFailedException replaced) {
+        // A newer change revived the item after the scan read its tombstone: keep it.
+      }
+    }
+    return purged;
+  }
+
+  /**
    * Makes an item of another table look like a stream change left the item of the stream's table:
    * INSERT and MODIFY put the new image, REMOVE (user deletes and TTL expiries alike) deletes the
-   * key; each guarded by the record's sequence number. Needs a stream that carries new images.
+   * key (with tombstones, leaves one); each guarded by the record's sequence number. A {@linkplain
+   * StreamRecord#isSnapshot() snapshot} puts its image as a snapshot, which applies only where no
+   * stream change wrote. Needs a stream that carries new images.
    *
    * @param client the client of the target table
    * @param tableName the target table, with the stream table's key schema
@@ -413,6 +494,7 @@ public final class SequenceGuard {
   public boolean apply(DynamoDbClient client, String tableName, StreamRecord<?> change) {
     Objects.requireNonNull(client, "client");
     Objects.requireNonNull(tableName, "tableName");
+    String sequenceNumber = change.isSnapshot() ? null : change.sequenceNumber();
     return switch (change.eventName()) {
       case INSERT, MODIFY -> {
         Map<String, AttributeValue> image =
@@ -422,7 +504,7 @@ public final class SequenceGuard {
                     () ->
                         new MissingImageException(
                             change.eventId(),
-                            change.sequenceNumber(),
+                            String.valueOf(sequenceNumber),
                             change.eventName(),
                             ImageKind.NEW_IMAGE,
                             change.viewType(),
@@ -430,7 +512,7 @@ public final class SequenceGuard {
         yield put(
             client,
             PutItemRequest.builder().tableName(tableName).item(image).build(),
-            change.sequenceNumber());
+            sequenceNumber);
       }
       case REMOVE ->
           delete(

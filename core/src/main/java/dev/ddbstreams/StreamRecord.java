@@ -41,11 +41,25 @@ import software.amazon.awssdk.services.dynamodb.model.Record;
  * }
  * }</pre>
  *
+ * <p>A <em>snapshot</em> record ({@link #isSnapshot()}) is not a change from the stream but an item
+ * as a table backfill read it: an INSERT with the item as its new image, no old image and no
+ * sequence number. Only handlers that opt in (for example {@code @OnInsert(snapshots = INCLUDE)})
+ * receive snapshots.
+ *
  * <p>Instances are immutable apart from the image caches and safe to share between threads.
  *
  * @param <T> the type images are mapped to
  */
 public final class StreamRecord<T> {
+  /**
+   * The {@code eventSource} of snapshot records, in place of the stream's {@code aws:dynamodb}: the
+   * mark that tells a snapshot from a stream record.
+   */
+  public static final String SNAPSHOT_EVENT_SOURCE = "ddbstreams:snapshot";
+
+  /** What messages and {@link #toString()} print for the sequence number of a snapshot. */
+  private static final String NO_SEQUENCE = "none (snapshot)";
+
   private static final Map<String, AttributeValue> NO_IMAGE = Map.of();
 
   private final Record raw;
@@ -53,7 +67,8 @@ public final class StreamRecord<T> {
   private final @Nullable String streamArn;
   private final String eventId;
   private final EventName eventName;
-  private final String sequenceNumber;
+  private final @Nullable String sequenceNumber;
+  private final boolean snapshot;
   private @Nullable BigInteger sequence;
   private final ViewType viewType;
   private final @Nullable UserIdentity userIdentity;
@@ -77,8 +92,13 @@ public final class StreamRecord<T> {
     }
     this.eventId = id;
     this.eventName = parseEventName(raw.eventNameAsString(), id, seq);
-    checkSequence(seq, id);
-    this.sequenceNumber = Objects.requireNonNull(seq);
+    this.snapshot = SNAPSHOT_EVENT_SOURCE.equals(raw.eventSource());
+    if (snapshot) {
+      checkSnapshot(body, id, seq);
+    } else {
+      checkSequence(seq, id);
+    }
+    this.sequenceNumber = seq;
     this.viewType = ViewType.fromWireName(body.streamViewTypeAsString());
     Identity identity = raw.userIdentity();
     this.userIdentity =
@@ -155,6 +175,7 @@ public final class StreamRecord<T> {
     this.eventId = other.eventId;
     this.eventName = other.eventName;
     this.sequenceNumber = other.sequenceNumber;
+    this.snapshot = other.snapshot;
     this.sequence = other.sequence;
     this.viewType = other.viewType;
     this.userIdentity = other.userIdentity;
@@ -171,6 +192,36 @@ public final class StreamRecord<T> {
         throw new MalformedRecordException(id, seq, "SequenceNumber is not a decimal number");
       }
     }
+  }
+
+  /** A snapshot is an INSERT of the item as read: a new image, and no sequence number. */
+  private void checkSnapshot(
+      software.amazon.awssdk.services.dynamodb.model.StreamRecord body,
+      String id,
+      @Nullable String seq) {
+    if (eventName != EventName.INSERT) {
+      throw new MalformedRecordException(id, seq, "a snapshot record must be an INSERT");
+    }
+    if (seq != null) {
+      throw new MalformedRecordException(
+          id, seq, "a snapshot record must not carry a stream SequenceNumber");
+    }
+    if (!body.hasNewImage()) {
+      throw new MalformedRecordException(id, null, "a snapshot record has no NewImage");
+    }
+  }
+
+  /**
+   * Returns whether this record is a snapshot: an item as a table backfill read it, not a change
+   * from the stream. A snapshot is an {@link EventName#INSERT} with the item as its new image, no
+   * old image, and no sequence number; it says the item existed in this state at some moment of the
+   * scan, which may be before or after changes the stream delivers for it. Handlers that build a
+   * view must therefore let a stream change win over a snapshot; see the backfill guide.
+   *
+   * @return {@code true} for snapshot records
+   */
+  public boolean isSnapshot() {
+    return snapshot;
   }
 
   /**
@@ -252,24 +303,43 @@ public final class StreamRecord<T> {
    * with {@link #sequence()}, never as strings.
    *
    * @return the sequence number
+   * @throws IllegalStateException for a {@linkplain #isSnapshot() snapshot}, which has none
    */
   public String sequenceNumber() {
-    return sequenceNumber;
+    String value = sequenceNumber;
+    if (value == null) {
+      throw noSequence();
+    }
+    return value;
   }
 
   /**
    * Returns the sequence number as a number, the form every comparison must use.
    *
    * @return the sequence number
+   * @throws IllegalStateException for a {@linkplain #isSnapshot() snapshot}, which has none
    */
   public BigInteger sequence() {
     BigInteger value = sequence;
     if (value == null) {
       // Parsed on first use: most records are never compared. The text was checked to be digits.
-      value = new BigInteger(sequenceNumber);
+      value = new BigInteger(sequenceNumber());
       sequence = value;
     }
     return value;
+  }
+
+  private IllegalStateException noSequence() {
+    return new IllegalStateException(
+        "Snapshot record eventID="
+            + eventId
+            + " has no sequence number; check isSnapshot() first (a stream change is always"
+            + " newer than a snapshot of the same item)");
+  }
+
+  /** The sequence number for messages: a snapshot's says it has none. */
+  private String sequenceText() {
+    return sequenceNumber == null ? NO_SEQUENCE : sequenceNumber;
   }
 
   /**
@@ -426,7 +496,7 @@ public final class StreamRecord<T> {
     return rawImage(kind)
         .orElseThrow(
             () ->
-                new MissingImageException(eventId, sequenceNumber, eventName, kind, viewType, ""));
+                new MissingImageException(eventId, sequenceText(), eventName, kind, viewType, ""));
   }
 
   /**
@@ -462,7 +532,7 @@ public final class StreamRecord<T> {
    */
   public T requireImage(ImageKind kind, String consumer) {
     if (!hasImage(kind)) {
-      throw new MissingImageException(eventId, sequenceNumber, eventName, kind, viewType, consumer);
+      throw new MissingImageException(eventId, sequenceText(), eventName, kind, viewType, consumer);
     }
     return (kind == ImageKind.NEW_IMAGE ? newImage() : oldImage()).orElseThrow();
   }
@@ -473,21 +543,21 @@ public final class StreamRecord<T> {
       if (!eventName.hasImage(kind)) {
         return Optional.empty();
       }
-      throw new MissingImageException(eventId, sequenceNumber, eventName, kind, viewType, "");
+      throw new MissingImageException(eventId, sequenceText(), eventName, kind, viewType, "");
     }
     try {
       return Optional.of(mapper.map(image.get()));
     } catch (ImageMappingException e) {
-      throw e.inRecord(eventId, sequenceNumber, kind);
+      throw e.inRecord(eventId, sequenceText(), kind);
     } catch (RuntimeException e) {
       throw ImageMappingException.ofMapperFailure(mapper.targetTypeName(), e)
-          .inRecord(eventId, sequenceNumber, kind);
+          .inRecord(eventId, sequenceText(), kind);
     }
   }
 
   /**
-   * Describes the record by its coordinates only: event name, event ID, sequence number and key
-   * attribute names. Never prints values, which may hold personal data.
+   * Describes the record by its coordinates only: event name, event ID, sequence number (or that it
+   * is a snapshot) and key attribute names. Never prints values, which may hold personal data.
    */
   @Override
   public String toString() {
@@ -496,7 +566,7 @@ public final class StreamRecord<T> {
         + ", eventID="
         + eventId
         + ", sequenceNumber="
-        + sequenceNumber
+        + sequenceText()
         + ", keys="
         + keys().keySet()
         + '}';

@@ -17,6 +17,7 @@ package dev.ddbstreams;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ddbstreams.backfill.SnapshotRecords;
 import dev.ddbstreams.emulator.DynamoDbEmulator;
 import java.math.BigInteger;
 import java.time.Duration;
@@ -244,6 +245,76 @@ class SequenceGuardIT {
     assertThat(guard.apply(client, TABLE, modify)).as("replayed after the delete").isTrue();
     assertThat(guard.apply(client, TABLE, remove)).as("the delete replayed after it").isTrue();
     assertThat(version(key)).isNull();
+  }
+
+  private final SequenceGuard buried =
+      SequenceGuard.inAttribute("seq").withTombstones("deleted", Duration.ofDays(2));
+
+  /** What a reader of a copy with tombstones sees: the version, or null if absent or buried. */
+  private @Nullable Integer liveVersion(Map<String, AttributeValue> key) {
+    Map<String, AttributeValue> item =
+        client.getItem(b -> b.tableName(TABLE).key(key).consistentRead(true)).item();
+    return item.isEmpty() || buried.isTombstone(item)
+        ? null
+        : Integer.valueOf(item.get("version").n());
+  }
+
+  private static StreamRecord<?> snapshot(Map<String, AttributeValue> image) {
+    return StreamRecord.of(SnapshotRecords.of("copy", image, List.of("PK", "SK")), Map.class);
+  }
+
+  @Test
+  void applyWithTombstonesLeavesAnItemDeletedWhoseSnapshotComesAfterTheDelete() {
+    Map<String, AttributeValue> key = newKey();
+    Map<String, AttributeValue> v1 = image(key, 1);
+    buried.apply(client, TABLE, StreamRecord.of(TestRecords.insert("10", v1), Map.class));
+    buried.apply(client, TABLE, StreamRecord.of(TestRecords.remove("11", v1), Map.class));
+
+    assertThat(buried.apply(client, TABLE, snapshot(v1))).as("the snapshot read before").isFalse();
+    assertThat(liveVersion(key)).isNull();
+    assertThat(
+            buried.apply(client, TABLE, StreamRecord.of(TestRecords.insert("10", v1), Map.class)))
+        .as("a stale insert replayed")
+        .isFalse();
+    assertThat(liveVersion(key)).isNull();
+    Map<String, AttributeValue> v2 = image(key, 2);
+    assertThat(
+            buried.apply(client, TABLE, StreamRecord.of(TestRecords.insert("12", v2), Map.class)))
+        .as("a new insert revives it")
+        .isTrue();
+    assertThat(client.getItem(b -> b.tableName(TABLE).key(key)).item())
+        .containsEntry("version", AttributeValue.fromN("2"))
+        .doesNotContainKey("deleted");
+  }
+
+  @Test
+  void applyWritesASnapshotOnlyWhereNoStreamChangeWrote() {
+    Map<String, AttributeValue> fresh = newKey();
+    Map<String, AttributeValue> changed = newKey();
+    guard.apply(
+        client, TABLE, StreamRecord.of(TestRecords.insert("10", image(changed, 5)), Map.class));
+
+    assertThat(guard.apply(client, TABLE, snapshot(image(fresh, 1)))).isTrue();
+    assertThat(guard.apply(client, TABLE, snapshot(image(changed, 1)))).isFalse();
+    assertThat(version(fresh)).isEqualTo(1);
+    assertThat(storedSequence(fresh)).isNull();
+    assertThat(version(changed)).isEqualTo(5);
+  }
+
+  @Test
+  void purgingDeletesTheTombstonesThatAreStillTombstones() {
+    Map<String, AttributeValue> gone = newKey();
+    Map<String, AttributeValue> live = newKey();
+    buried.put(client, put(image(gone, 1)), "10");
+    buried.delete(client, delete(gone), "11");
+    buried.put(client, put(image(live, 1)), "10");
+
+    int purged = buried.purgeTombstones(client, TABLE);
+
+    assertThat(purged).isGreaterThanOrEqualTo(1);
+    assertThat(client.getItem(b -> b.tableName(TABLE).key(gone)).item()).isEmpty();
+    assertThat(version(live)).isEqualTo(1);
+    assertThat(buried.purgeTombstones(client, TABLE)).isZero();
   }
 
   /** One change of an item's history: a put of {@code version}, or a delete if it is null. */

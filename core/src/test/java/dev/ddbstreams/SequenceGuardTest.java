@@ -277,4 +277,16 @@ class SequenceGuardTest {
     assertThatThrownBy(() -> guard.withTombstones("t", java.time.Duration.ZERO))
         .isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void appliesOverFollowsTheGuardsRuleForViewsOutsideDynamoDb() {
+    assertThat(SequenceGuard.appliesOver(null, null)).as("a snapshot over nothing").isTrue();
+    assertThat(SequenceGuard.appliesOver("", null)).as("a snapshot over a snapshot").isTrue();
+    assertThat(SequenceGuard.appliesOver("5", null)).as("a snapshot over a change").isFalse();
+    assertThat(SequenceGuard.appliesOver(null, "5")).isTrue();
+    assertThat(SequenceGuard.appliesOver("", "5")).as("a change over a snapshot").isTrue();
+    assertThat(SequenceGuard.appliesOver("5", "5")).as("the same change").isFalse();
+    assertThat(SequenceGuard.appliesOver("99", "100")).as("by number, not text").isTrue();
+    assertThat(SequenceGuard.appliesOver("100", "99")).isFalse();
+  }
 }

@@ -62,6 +62,15 @@ public @interface OnInsert {
   String id() default "";
 
   /**
+   * Whether the handler also takes snapshot records, the existing items a backfill feeds through
+   * the router as INSERTs: {@link SnapshotMatch#EXCLUDE} (default) leaves them out, so a handler
+   * written for new items never fires for every item that already exists.
+   *
+   * @return the snapshot match
+   */
+  SnapshotMatch snapshots() default SnapshotMatch.EXCLUDE;
+
+  /**
    * A Lambda event filter pattern the record must also match, such as {@code {"dynamodb":
    * {"NewImage": {"species": {"S": ["dog"]}}}}}; see {@code FilterPattern}. Checked at {@code
    * build()}. Empty means no pattern.

@@ -44,7 +44,10 @@ class ArchitectureTest {
     noClasses()
         .that()
         .resideInAnyPackage(
-            "dev.ddbstreams", "dev.ddbstreams.annotation", "dev.ddbstreams.internal..")
+            "dev.ddbstreams",
+            "dev.ddbstreams.annotation",
+            "dev.ddbstreams.backfill",
+            "dev.ddbstreams.internal..")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage(

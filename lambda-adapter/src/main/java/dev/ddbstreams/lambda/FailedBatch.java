@@ -22,6 +22,8 @@ import org.jspecify.annotations.Nullable;
  * What an event source mapping sends to its on-failure destination when it gives up on records:
  * where they are in the stream, not the records themselves (like Lambda's {@code
  * DDBStreamBatchInfo}), so they can be read again from the stream within its 24 hour retention.
+ * {@link OnFailureMessages} reads and writes the JSON Lambda sends; {@link StreamRedrive} reads the
+ * records back and runs them through a router again.
  *
  * @param streamArn the stream
  * @param shardId the shard
@@ -47,10 +49,69 @@ public record FailedBatch(
   /** Why records were given up. */
   public enum Condition {
     /** {@code MaximumRetryAttempts} retries failed ({@code RetryAttemptsExhausted}). */
-    RETRY_ATTEMPTS_EXHAUSTED,
+    RETRY_ATTEMPTS_EXHAUSTED("RetryAttemptsExhausted"),
     /**
      * The records became older than {@code MaximumRecordAgeInSeconds} ({@code RecordAgeExceeded}).
      */
-    RECORD_AGE_EXCEEDED
+    RECORD_AGE_EXCEEDED("RecordAgeExceeded"),
+    /**
+     * A condition this version does not know, read from a message. Redriving does not depend on the
+     * condition.
+     */
+    UNKNOWN("Unknown");
+
+    private final String wireName;
+
+    Condition(String wireName) {
+      this.wireName = wireName;
+    }
+
+    /**
+     * Returns the name in Lambda's on-failure record, such as {@code RetryAttemptsExhausted}.
+     *
+     * @return the name
+     */
+    public String wireName() {
+      return wireName;
+    }
+
+    /**
+     * Reads the name in Lambda's on-failure record.
+     *
+     * @param name the name, such as {@code RecordAgeExceeded}
+     * @return the condition, {@link #UNKNOWN} for any other name
+     */
+    public static Condition fromWireName(@Nullable String name) {
+      for (Condition c : values()) {
+        if (c != UNKNOWN && c.wireName.equals(name)) {
+          return c;
+        }
+      }
+      return UNKNOWN;
+    }
+  }
+
+  /**
+   * Describes the batch by its coordinates.
+   *
+   * @return stream, shard, sequence range, size and condition
+   */
+  @Override
+  public String toString() {
+    return "FailedBatch{"
+        + streamArn
+        + " "
+        + shardId
+        + " ["
+        + startSequenceNumber
+        + ".."
+        + endSequenceNumber
+        + "], "
+        + batchSize
+        + " records, "
+        + condition.wireName()
+        + ", invoked "
+        + approximateInvokeCount
+        + "x}";
   }
 }

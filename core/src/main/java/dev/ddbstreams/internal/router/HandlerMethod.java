@@ -21,6 +21,7 @@ import dev.ddbstreams.ImageKind;
 import dev.ddbstreams.ImageMapper;
 import dev.ddbstreams.StreamContext;
 import dev.ddbstreams.TransactionalWrites;
+import dev.ddbstreams.annotation.SnapshotMatch;
 import dev.ddbstreams.annotation.TtlMatch;
 import java.lang.invoke.MethodHandle;
 import java.util.EnumSet;
@@ -48,6 +49,7 @@ final class HandlerMethod {
   private final List<String> skPrefixes;
   private final TtlMatch ttl;
   private final List<String> changed;
+  private final SnapshotMatch snapshots;
   private final @Nullable FilterPattern filter;
   private final @Nullable ImageMapper<?> mapper;
   private final Arg[] args;
@@ -63,6 +65,7 @@ final class HandlerMethod {
       List<String> skPrefixes,
       TtlMatch ttl,
       List<String> changed,
+      SnapshotMatch snapshots,
       @Nullable FilterPattern filter,
       @Nullable ImageMapper<?> mapper,
       Arg[] args,
@@ -74,6 +77,7 @@ final class HandlerMethod {
     this.skPrefixes = List.copyOf(skPrefixes);
     this.ttl = ttl;
     this.changed = List.copyOf(changed);
+    this.snapshots = snapshots;
     this.filter = filter;
     this.mapper = mapper;
     this.args = args.clone();
@@ -115,6 +119,10 @@ final class HandlerMethod {
     return changed;
   }
 
+  SnapshotMatch snapshots() {
+    return snapshots;
+  }
+
   @Nullable FilterPattern filter() {
     return filter;
   }
@@ -123,6 +131,11 @@ final class HandlerMethod {
   boolean matches(RecordView view, String pkName, @Nullable String skName) {
     // The processor only asks handlers of the record's event.
     EventName event = view.eventName();
+    if (view.record.isSnapshot()
+        ? snapshots == SnapshotMatch.EXCLUDE
+        : snapshots == SnapshotMatch.ONLY) {
+      return false;
+    }
     if (event == EventName.REMOVE && ttl != TtlMatch.INCLUDE) {
       boolean expiry = view.record.isTtlExpiry();
       if (expiry != (ttl == TtlMatch.ONLY)) {

@@ -31,6 +31,7 @@ import dev.ddbstreams.annotation.OnChange;
 import dev.ddbstreams.annotation.OnInsert;
 import dev.ddbstreams.annotation.OnModify;
 import dev.ddbstreams.annotation.OnRemove;
+import dev.ddbstreams.annotation.SnapshotMatch;
 import dev.ddbstreams.annotation.TtlMatch;
 import dev.ddbstreams.internal.diff.PathParser;
 import dev.ddbstreams.internal.mapping.MapperRegistry;
@@ -151,6 +152,7 @@ final class HandlerScanner {
               spec.sk,
               spec.ttl,
               spec.changed,
+              spec.snapshots,
               filter,
               mapper,
               args,
@@ -167,6 +169,9 @@ final class HandlerScanner {
     }
     if (spec.ttl != TtlMatch.INCLUDE && !spec.events.contains(EventName.REMOVE)) {
       problem(name, "uses 'ttl' but does not handle REMOVE records");
+    }
+    if (spec.snapshots != SnapshotMatch.EXCLUDE && !spec.events.contains(EventName.INSERT)) {
+      problem(name, "uses 'snapshots' but does not handle INSERT records, which snapshots are");
     }
     for (String p : spec.pk) {
       if (p.isEmpty()) {
@@ -366,6 +371,7 @@ final class HandlerScanner {
       List<String> sk,
       TtlMatch ttl,
       List<String> changed,
+      SnapshotMatch snapshots,
       String id,
       String filter) {
 
@@ -377,6 +383,7 @@ final class HandlerScanner {
             list(i.sk()),
             TtlMatch.INCLUDE,
             List.of(),
+            i.snapshots(),
             i.id(),
             i.filter());
       }
@@ -387,6 +394,7 @@ final class HandlerScanner {
             list(m.sk()),
             TtlMatch.INCLUDE,
             list(m.changed()),
+            SnapshotMatch.EXCLUDE,
             m.id(),
             m.filter());
       }
@@ -397,6 +405,7 @@ final class HandlerScanner {
             list(r.sk()),
             r.ttl(),
             List.of(),
+            SnapshotMatch.EXCLUDE,
             r.id(),
             r.filter());
       }
@@ -404,7 +413,14 @@ final class HandlerScanner {
       EnumSet<EventName> events = EnumSet.noneOf(EventName.class);
       events.addAll(Arrays.asList(c.events()));
       return new Spec(
-          events, list(c.pk()), list(c.sk()), c.ttl(), list(c.changed()), c.id(), c.filter());
+          events,
+          list(c.pk()),
+          list(c.sk()),
+          c.ttl(),
+          list(c.changed()),
+          c.snapshots(),
+          c.id(),
+          c.filter());
     }
 
     private static List<String> list(String[] values) {

@@ -47,8 +47,9 @@ final class IdempotencyKeys {
   }
 
   IdempotencyKey of(String handlerId, RecordView view) {
+    // A snapshot has no sequence number; its event ID already names the item and the backfill.
     String recordId =
-        strategy == IdempotencyKeyStrategy.EVENT_ID
+        strategy == IdempotencyKeyStrategy.EVENT_ID || view.record.isSnapshot()
             ? fitted(view.record.eventId())
             : itemAndSequence(view);
     return new IdempotencyKey(namespace, handlerId, recordId);

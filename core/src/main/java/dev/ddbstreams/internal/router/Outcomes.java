@@ -35,7 +35,7 @@ final class Outcomes {
     return new RecordOutcome(
         view.index,
         view.record.eventId(),
-        view.record.sequenceNumber(),
+        view.sequenceNumber(),
         status,
         handled,
         duplicates,

@@ -63,6 +63,11 @@ final class RecordView {
     return record.eventName();
   }
 
+  /** The sequence number as sent, or null for a snapshot, which has none. */
+  @Nullable String sequenceNumber() {
+    return record.isSnapshot() ? null : record.sequenceNumber();
+  }
+
   /** The record with images mapped by the given mapper; the last one is kept for the next call. */
   @SuppressWarnings("unchecked")
   <T> StreamRecord<T> typed(ImageMapper<T> mapper) {
@@ -109,7 +114,7 @@ final class RecordView {
     }
     throw new MalformedRecordException(
         record.eventId(),
-        record.sequenceNumber(),
+        sequenceNumber(),
         value == null
             ? "the record has no key attribute '" + name + "' that a key matcher needs"
             : "key attribute '" + name + "' is neither S nor N, so no prefix can match it");
@@ -137,8 +142,7 @@ final class RecordView {
     return eventName()
         + " eventID="
         + record.eventId()
-        + " sequenceNumber="
-        + record.sequenceNumber()
+        + (record.isSnapshot() ? " snapshot" : " sequenceNumber=" + record.sequenceNumber())
         + " keys=["
         + KeyText.of(record.keys())
         + "]";

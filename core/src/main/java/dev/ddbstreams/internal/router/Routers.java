@@ -97,7 +97,8 @@ public final class Routers {
                         h.skPrefixes(),
                         h.ttl(),
                         h.changed(),
-                        h.filter() == null ? "" : h.filter().json()))
+                        h.filter() == null ? "" : h.filter().json(),
+                        h.snapshots()))
             .toList();
     return new Built(new BatchProcessor(settings, handlers), descriptions);
   }

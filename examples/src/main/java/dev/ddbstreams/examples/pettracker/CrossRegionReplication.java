@@ -18,6 +18,8 @@ package dev.ddbstreams.examples.pettracker;
 import dev.ddbstreams.SequenceGuard;
 import dev.ddbstreams.StreamRecord;
 import dev.ddbstreams.annotation.OnChange;
+import dev.ddbstreams.annotation.SnapshotMatch;
+import java.time.Duration;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -35,13 +37,28 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * item carries {@value #SEQUENCE}, the stream sequence number of the record that wrote it, and puts
  * and deletes apply only over an older one (or none), so a redelivered or stale record is skipped
  * instead of rolling the item back. Applying a record twice is harmless even without an idempotency
- * store. Thread-safe.
+ * store.
+ *
+ * <p><b>Backfills.</b> The handlers take snapshot records too, so a new replica can be filled from
+ * the whole table ({@code TableBackfill}) while the stream keeps it current. A snapshot applies
+ * only where no stream change wrote; a delete leaves a tombstone (the key, its sequence number and
+ * {@value #DELETED_UNTIL}) so that a snapshot read before the delete cannot bring the item back.
+ * Readers of the replica skip items with {@value #DELETED_UNTIL}; the replica table's TTL on that
+ * attribute removes them after two days, and {@link #purgeTombstones()} at once, when no backfill
+ * runs. Thread-safe.
  */
 public final class CrossRegionReplication {
   /** The attribute holding the sequence number of the change that wrote a replica item. */
   public static final String SEQUENCE = "replicatedSequence";
 
-  private static final SequenceGuard GUARD = SequenceGuard.inAttribute(SEQUENCE);
+  /**
+   * The attribute that marks a tombstone in the replica and holds its expiry (epoch seconds): make
+   * it the replica table's TTL attribute and DynamoDB removes tombstones two days after the delete.
+   */
+  public static final String DELETED_UNTIL = "deletedUntil";
+
+  private static final SequenceGuard GUARD =
+      SequenceGuard.inAttribute(SEQUENCE).withTombstones(DELETED_UNTIL, Duration.ofDays(2));
 
   private final DynamoDbClient replica;
   private final String table;
@@ -57,13 +74,22 @@ public final class CrossRegionReplication {
     this.table = table;
   }
 
-  @OnChange(pk = "USER#")
+  @OnChange(pk = "USER#", snapshots = SnapshotMatch.INCLUDE)
   void userData(StreamRecord<Map<String, Object>> change) {
     GUARD.apply(replica, table, change);
   }
 
-  @OnChange(sk = "ACTIVITY#")
+  @OnChange(sk = "ACTIVITY#", snapshots = SnapshotMatch.INCLUDE)
   void activity(StreamRecord<Map<String, Object>> change) {
     GUARD.apply(replica, table, change);
+  }
+
+  /**
+   * Deletes the replica's tombstones; run it when no backfill of the primary is running.
+   *
+   * @return how many were deleted
+   */
+  public int purgeTombstones() {
+    return GUARD.purgeTombstones(replica, table);
   }
 }

@@ -16,8 +16,14 @@
 package dev.ddbstreams.examples.pettracker;
 
 import dev.ddbstreams.DynamoDbIdempotencyStore;
+import dev.ddbstreams.IdempotencyStore;
+import dev.ddbstreams.RetryPolicy;
 import dev.ddbstreams.StreamRouter;
+import dev.ddbstreams.TransactionalIdempotencyStore;
 import dev.ddbstreams.ViewType;
+import dev.ddbstreams.backfill.BackfillProgress;
+import dev.ddbstreams.backfill.BackfillReport;
+import dev.ddbstreams.backfill.TableBackfill;
 import dev.ddbstreams.emulator.DynamoDbEmulator;
 import dev.ddbstreams.testkit.StreamTable;
 import dev.ddbstreams.testkit.TimeToLive;
@@ -31,6 +37,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -50,6 +57,12 @@ import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
  * router with an idempotency store while the workload writes. Ends with a report and an exit code
  * that is non-zero if any check failed.
  *
+ * <p>With {@code --backfill}, half the workload is written before the stream exists; then the
+ * consumer starts, and a {@link TableBackfill} feeds the table's items through the same handlers as
+ * snapshots while the rest of the workload writes: the leaderboard, the search index and the
+ * replica take snapshots and end with every item; welcomes, weight alerts and daily summaries do
+ * not, and see only what was written after the consumer started.
+ *
  * <p>Run with {@code mvn -B -q -pl examples -am package -DskipTests -Ddemo}; pass {@code
  * -Ddemo.args="--records 5000 --seed 7 --mode lambda"} for other sizes and the Lambda path, and
  * {@code -Ddemo.args=--help} for every option; the default mode is a KCL worker.
@@ -62,14 +75,22 @@ public final class PetTrackerDemo {
   private final long seed;
   private final int batchSize;
   private final Mode mode;
+  private final boolean backfill;
   private final List<String> failedChecks = new ArrayList<>();
+  private final AtomicReference<BackfillProgress> backfillProgress = new AtomicReference<>();
 
   PetTrackerDemo(PrintStream out, int records, long seed, int batchSize, Mode mode) {
+    this(out, records, seed, batchSize, mode, false);
+  }
+
+  PetTrackerDemo(
+      PrintStream out, int records, long seed, int batchSize, Mode mode, boolean backfill) {
     this.out = out;
     this.records = records;
     this.seed = seed;
     this.batchSize = batchSize;
     this.mode = mode;
+    this.backfill = backfill;
   }
 
   /**
@@ -77,7 +98,7 @@ public final class PetTrackerDemo {
    * the demo crashed) and 2 for a bad argument; {@code --help} lists the options.
    *
    * @param args {@code --mode kcl|lambda|direct}, {@code --records N}, {@code --seed S}, {@code
-   *     --batch-size B}
+   *     --batch-size B}, {@code --backfill}
    */
   public static void main(String[] args) {
     // KCL and the HTTP clients may keep non-daemon threads; exit explicitly with the verdict.
@@ -157,6 +178,14 @@ public final class PetTrackerDemo {
     int batchSize;
 
     @Option(
+        names = "--backfill",
+        description =
+            "Writes half the workload before the stream exists, then starts the consumer and"
+                + " backfills the leaderboard, the search index and the replica from the table"
+                + " through the same handlers while the rest is written.")
+    boolean backfill;
+
+    @Option(
         names = {"-h", "--help"},
         usageHelp = true,
         description = "Prints this help and exits.")
@@ -168,7 +197,7 @@ public final class PetTrackerDemo {
 
     @Override
     public Integer call() {
-      return new PetTrackerDemo(out, records, seed, batchSize, mode).run() == 0 ? 0 : 1;
+      return new PetTrackerDemo(out, records, seed, batchSize, mode, backfill).run() == 0 ? 0 : 1;
     }
   }
 
@@ -209,79 +238,117 @@ public final class PetTrackerDemo {
       String replicaTable = createReplica(otherRegion.client(), table.name() + "-Replica");
       out.printf(
           "DynamoDB emulator started in %d ms; table %s, replica %s in a second emulator; "
-              + "mode %s%n",
+              + "mode %s%s%n",
           local.startTime().toMillis(),
           table.name(),
           replicaTable,
-          mode.name().toLowerCase(Locale.ROOT));
+          mode.name().toLowerCase(Locale.ROOT),
+          backfill ? ", with a backfill" : "");
+
+      WriteTimes writeTimes = new WriteTimes();
+      Workload workload = new Workload(dynamo, table.name(), seed, writeTimes);
+      String streamArn = table.streamArn();
+      WorkloadCounts before = WorkloadCounts.NONE;
+      if (backfill) {
+        // Items from before the consumer: the stream will not carry them, only the table.
+        workload.run(records / 2);
+        writeTimes.clear();
+        before = WorkloadCounts.of(workload);
+        streamArn = newStream(dynamo, table.name());
+        out.printf(
+            "Wrote %d items before the stream consumer existed; the new stream starts after them%n",
+            before.writes());
+      }
 
       // A real TTL delete by the emulator's sweeper, so the stream carries one for every handler.
       TimeToLive.expire(local, table, ghost());
 
-      WriteTimes writeTimes = new WriteTimes();
       LagProbe probe = new LagProbe(writeTimes);
       Outbox outbox = new Outbox();
       PetHandlers pets = new PetHandlers(outbox);
-      // The DynamoDB store: the summaries and the leaderboard commit their counts with it.
+      // The DynamoDB store: the summaries and the leaderboard commit their counts with it. The
+      // backfill's router counts apart, over the same store.
       String idempotencyTable = table.name() + "-Idempotency";
       DynamoDbIdempotencyStore.createTable(dynamo, idempotencyTable);
-      CountingIdempotencyStore store =
-          new CountingIdempotencyStore(
-              DynamoDbIdempotencyStore.builder()
-                  .client(dynamo)
-                  .tableName(idempotencyTable)
-                  .build());
-      StreamRouter router =
-          StreamRouter.builder()
-              .keys("PK", "SK")
-              .viewType(ViewType.NEW_AND_OLD_IMAGES)
-              .handlers(
-                  probe,
-                  pets,
-                  new ActivitySummaries(table.name()),
-                  new Leaderboard(table.name()),
-                  new CrossRegionReplication(otherRegion.client(), replicaTable),
-                  new SearchSync(search))
-              .idempotency(store)
-              .build();
+      TransactionalIdempotencyStore shared =
+          DynamoDbIdempotencyStore.builder().client(dynamo).tableName(idempotencyTable).build();
+      CountingIdempotencyStore store = new CountingIdempotencyStore(shared);
+      CountingIdempotencyStore snapshotStore = new CountingIdempotencyStore(shared);
+      CrossRegionReplication replication =
+          new CrossRegionReplication(otherRegion.client(), replicaTable);
+      Object[] handlers = {
+        probe,
+        pets,
+        new ActivitySummaries(table.name()),
+        new Leaderboard(dynamo, table.name()),
+        replication,
+        new SearchSync(search)
+      };
+      StreamRouter router = router(handlers, store);
 
-      Workload workload = new Workload(dynamo, table.name(), seed, writeTimes);
-      int expected = records + 2; // the workload's writes, the TTL item's insert and its expiry
-      try (DemoConsumer consumer = mode.open(local, table.streamArn(), router, batchSize)) {
+      int expected = records - before.writes() + 2; // the writes, the TTL item and its expiry
+      BackfillReport backfillReport = null;
+      try (DemoConsumer consumer = mode.open(local, streamArn, router, batchSize)) {
+        // The consumer starts first (from the stream's start); then the backfill runs.
         CompletableFuture<Void> writing = CompletableFuture.runAsync(() -> workload.run(records));
+        CompletableFuture<BackfillReport> backfilling =
+            backfill
+                ? CompletableFuture.supplyAsync(
+                    () -> backfill(dynamo, table.name(), router(handlers, snapshotStore)).run())
+                : CompletableFuture.completedFuture(null);
         long deadline = System.nanoTime() + DEADLINE.toNanos();
-        while ((!writing.isDone() || probe.seen() < expected) && System.nanoTime() < deadline) {
-          int before = probe.seen();
+        while ((!writing.isDone() || !backfilling.isDone() || probe.seen() < expected)
+            && System.nanoTime() < deadline) {
+          int seenBefore = probe.seen();
           consumer.deliverNew();
           progress(probe.seen(), expected);
-          if (probe.seen() == before) {
+          if (probe.seen() == seenBefore) {
             pause();
           }
         }
         writing.join();
+        backfillReport = backfilling.join();
         // Summaries and leaderboard entries the handlers wrote are records too: they match nothing.
         consumer.deliverNew();
         out.println();
-        out.printf("Wrote 1 item that TTL expired and %d more items%n", workload.writes());
+        if (backfill) {
+          out.printf(
+              "Then wrote 1 item that TTL expired and %d more items while the backfill ran%n",
+              workload.writes() - before.writes());
+          out.println(backfillReport);
+        } else {
+          out.printf("Wrote 1 item that TTL expired and %d more items%n", workload.writes());
+        }
 
         int finished = store.completedTotal();
         Map<String, Integer> perHandler = store.completed();
         // At-least-once delivery: everything again from the start, as after a lost checkpoint.
         consumer.redeliverAll();
         int duplicates = store.duplicates();
+        // Deletes left tombstones in the replica so that no snapshot could bring an item back; the
+        // backfill is over and the stream replayed, so they can go now.
+        int tombstones = replication.purgeTombstones();
 
+        WorkloadCounts streamed = WorkloadCounts.of(workload).since(before);
         Map<String, Map<String, AttributeValue>> primary = TableScans.items(dynamo, table.name());
         Map<String, Map<String, AttributeValue>> replica =
             TableScans.items(otherRegion.client(), replicaTable);
         check("every record delivered without failure", consumer.failures() == 0);
         check("every write reached the handlers once", probe.seen() == expected);
-        check("a welcome per new pet", count(outbox, "Welcome") == workload.petsCreated() + 1);
+        if (backfill) {
+          check(
+              "backfill complete: every segment done",
+              backfillReport != null && backfillReport.isComplete());
+        }
+        check("a welcome per new pet", count(outbox, "Welcome") == streamed.petsCreated() + 1);
         check(
             "a weight alert per change over 2 kg",
-            pets.weightAlerts() == workload.bigWeightChanges());
-        check("user deletes seen as deletes", pets.deleted() == workload.petsDeleted());
+            pets.weightAlerts() == streamed.bigWeightChanges());
+        check("user deletes seen as deletes", pets.deleted() == streamed.petsDeleted());
         check("the TTL expiry seen as an expiry", pets.expired() == 1);
-        check("summaries equal activities", summariesMatch(primary, workload));
+        check(
+            "summaries equal activities" + (backfill ? " since the consumer started" : ""),
+            summariesMatch(primary, streamed.activitiesPerSummary()));
         Map<String, Integer> board = TableScans.leaderboard(primary);
         check(
             "leaderboard equals activities per pet",
@@ -298,6 +365,14 @@ public final class PetTrackerDemo {
         out.printf("%n%s%n", consumer.summary());
         out.println("Records per handler:");
         perHandler.forEach((h, n) -> out.printf("  %-42s %6d%n", h, n));
+        if (backfill) {
+          out.println("Snapshots per handler (the others take none):");
+          snapshotStore.completed().forEach((h, n) -> out.printf("  %-42s %6d%n", h, n));
+          BackfillProgress last = backfillProgress.get();
+          if (last != null) {
+            out.println(last);
+          }
+        }
         out.printf(
             "Duplicates suppressed on redelivery of the whole stream: %d of %d%n",
             duplicates, finished);
@@ -312,9 +387,14 @@ public final class PetTrackerDemo {
             .forEach(e -> out.printf("  %-6s %4d%n", e.getKey(), e.getValue()));
         long replicated = primary.values().stream().filter(TableScans::isReplicated).count();
         out.printf(
-            "Replica: %d items; primary: %d pets, users and activities (compared, %d differ) and"
-                + " %d summaries and leaderboard entries (primary only)%n",
-            replica.size(), replicated, differences.size(), primary.size() - replicated);
+            "Replica: %d items (%d tombstones of deletes purged); primary: %d pets, users and"
+                + " activities (compared, %d differ) and %d summaries, leaderboard entries and"
+                + " markers (primary only)%n",
+            replica.size(),
+            tombstones,
+            replicated,
+            differences.size(),
+            primary.size() - replicated);
         out.printf(
             "Search 'species:dog': %d hits (primary has %d dogs), first %s%n",
             hits.total(), dogs, hits.ids());
@@ -328,6 +408,59 @@ public final class PetTrackerDemo {
       out.println("FAILED checks: " + failedChecks);
     }
     return failedChecks.size();
+  }
+
+  /**
+   * A router of the demo's handlers. Three attempts: a snapshot and the stream INSERT of an
+   * activity counted at the same moment make one leaderboard commit fail, and its retry finds it
+   * counted.
+   */
+  private static StreamRouter router(Object[] handlers, IdempotencyStore store) {
+    return StreamRouter.builder()
+        .keys("PK", "SK")
+        .viewType(ViewType.NEW_AND_OLD_IMAGES)
+        .handlers(handlers)
+        .idempotency(store)
+        .retry(RetryPolicy.attempts(3).backoff(Duration.ofMillis(20), 2.0, Duration.ofMillis(200)))
+        .build();
+  }
+
+  /**
+   * The backfill of the views: the table's items through the same handlers as snapshots, in 8
+   * segments on 2 threads, with a read budget, progress kept for the report.
+   */
+  private TableBackfill backfill(DynamoDbClient dynamo, String table, StreamRouter router) {
+    return TableBackfill.builder()
+        .client(dynamo)
+        .tableName(table)
+        .router(router)
+        .name("pettracker-views")
+        .totalSegments(8)
+        .parallelism(2)
+        .pageSize(100)
+        .readCapacityPerSecond(5_000)
+        .progress(Duration.ofMillis(250), backfillProgress::set)
+        .build();
+  }
+
+  /**
+   * Turns the table's stream off and on again: the new stream starts empty, as a consumer added
+   * today finds a stream whose records from before are trimmed.
+   *
+   * @return the new stream's ARN
+   */
+  private static String newStream(DynamoDbClient dynamo, String table) {
+    dynamo.updateTable(b -> b.tableName(table).streamSpecification(s -> s.streamEnabled(false)));
+    return dynamo
+        .updateTable(
+            b ->
+                b.tableName(table)
+                    .streamSpecification(
+                        s ->
+                            s.streamEnabled(true)
+                                .streamViewType(StreamViewType.NEW_AND_OLD_IMAGES)))
+        .tableDescription()
+        .latestStreamArn();
   }
 
   private static Map<String, AttributeValue> ghost() {
@@ -376,17 +509,36 @@ public final class PetTrackerDemo {
   private void progress(int done, int total) {
     int width = 40;
     int filled = total == 0 ? width : Math.min(width, done * width / Math.max(1, total));
+    BackfillProgress snapshot = backfillProgress.get();
     out.printf(
-        "\r[%s%s] %d/%d records", "#".repeat(filled), " ".repeat(width - filled), done, total);
+        "\r[%s%s] %d/%d records%s",
+        "#".repeat(filled),
+        " ".repeat(width - filled),
+        done,
+        total,
+        snapshot == null
+            ? ""
+            : String.format(
+                Locale.ROOT,
+                "; backfill %d items, %d of %d segments",
+                snapshot.items(),
+                snapshot.segmentsDone(),
+                snapshot.segments()));
   }
 
   private static long count(Outbox outbox, String prefix) {
     return outbox.messages().stream().filter(m -> m.message().startsWith(prefix)).count();
   }
 
+  /** Whether the summaries are exactly the expected counts: none missing, none extra. */
   private static boolean summariesMatch(
-      Map<String, Map<String, AttributeValue>> primary, Workload workload) {
-    for (Map.Entry<String, Integer> e : workload.activitiesPerSummary().entrySet()) {
+      Map<String, Map<String, AttributeValue>> primary, Map<String, Integer> expected) {
+    long summaries =
+        primary.values().stream().filter(i -> i.get("SK").s().startsWith("SUMMARY#")).count();
+    if (summaries != expected.size()) {
+      return false;
+    }
+    for (Map.Entry<String, Integer> e : expected.entrySet()) {
       String[] parts = e.getKey().split("/");
       Map<String, AttributeValue> item = primary.get("PET#" + parts[0] + " SUMMARY#" + parts[1]);
       if (item == null

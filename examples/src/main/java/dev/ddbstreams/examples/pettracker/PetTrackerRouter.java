@@ -63,7 +63,10 @@ public final class PetTrackerRouter {
       // The store's client also commits the summaries' and the leaderboard's writes.
       DynamoDbClient dynamo = DynamoDbClient.create();
       builder
-          .handlers(new PetHandlers(notifier), new ActivitySummaries(table), new Leaderboard(table))
+          .handlers(
+              new PetHandlers(notifier),
+              new ActivitySummaries(table),
+              new Leaderboard(dynamo, table))
           .idempotency(
               DynamoDbIdempotencyStore.builder()
                   .client(dynamo)

@@ -16,21 +16,33 @@
 package dev.ddbstreams.examples.pettracker;
 
 import dev.ddbstreams.EventName;
+import dev.ddbstreams.SequenceGuard;
 import dev.ddbstreams.StreamRecord;
 import dev.ddbstreams.annotation.OnChange;
 import dev.ddbstreams.annotation.OnRemove;
+import dev.ddbstreams.annotation.SnapshotMatch;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The stream guide's search sync: keeps a {@link SearchIndex} of pets in step with the table.
  * INSERT and MODIFY index the new image, REMOVE (user delete or TTL expiry) deletes the document.
  * Document IDs are {@code PK#SK}, as in the guide, for example {@code USER#u1#PET#p7}.
  *
- * <p>Indexing a document again replaces it and deleting a missing one does nothing, so redelivered
- * records are harmless; changes to one item arrive in order, so the index ends with the latest.
+ * <p><b>Order.</b> It also takes the snapshot records of a backfill, which can reach it before or
+ * after the stream changes of the same pet. So it keeps, per document, the sequence number of the
+ * change it applied last (a delete's too) and applies a change only by {@link
+ * SequenceGuard#appliesOver}'s rule: a snapshot only where no stream change was applied, a stream
+ * change only over an older one. Redelivered records are then no-ops, and a snapshot never brings
+ * back a pet deleted after the scan read it.
+ *
+ * <p>The sequence numbers live in this object, so the stream consumer and the backfill must share
+ * it, as the demo's do. With OpenSearch and separate processes, keep them in the index instead
+ * (external versioning). Thread-safe: one document's changes are applied one at a time.
  */
 public final class SearchSync {
   private final SearchIndex index;
+  private final Map<String, String> applied = new ConcurrentHashMap<>();
 
   /**
    * Creates the handler.
@@ -44,14 +56,35 @@ public final class SearchSync {
   @OnChange(
       pk = "USER#",
       sk = "PET#",
-      events = {EventName.INSERT, EventName.MODIFY})
+      events = {EventName.INSERT, EventName.MODIFY},
+      snapshots = SnapshotMatch.INCLUDE)
   void upsert(StreamRecord<Map<String, Object>> change) {
-    index.index(documentId(change), change.newImage().orElseThrow());
+    String id = documentId(change);
+    String sequence = change.isSnapshot() ? null : change.sequenceNumber();
+    applied.compute(
+        id,
+        (key, held) -> {
+          if (!SequenceGuard.appliesOver(held, sequence)) {
+            return held;
+          }
+          index.index(id, change.newImage().orElseThrow());
+          return sequence == null ? "" : sequence;
+        });
   }
 
   @OnRemove(pk = "USER#", sk = "PET#")
   void remove(StreamRecord<Map<String, Object>> change) {
-    index.delete(documentId(change));
+    String id = documentId(change);
+    String sequence = change.sequenceNumber();
+    applied.compute(
+        id,
+        (key, held) -> {
+          if (!SequenceGuard.appliesOver(held, sequence)) {
+            return held;
+          }
+          index.delete(id);
+          return sequence;
+        });
   }
 
   /**

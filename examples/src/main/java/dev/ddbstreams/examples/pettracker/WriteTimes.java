@@ -47,4 +47,9 @@ final class WriteTimes {
   private static String id(Map<String, AttributeValue> key) {
     return key.get("PK").s() + '\u0000' + key.get("SK").s();
   }
+
+  /** Forgets every write noted so far: those made before a consumer existed are never taken. */
+  void clear() {
+    times.clear();
+  }
 }

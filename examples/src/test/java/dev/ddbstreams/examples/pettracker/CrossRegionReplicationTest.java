@@ -26,6 +26,7 @@ import dev.ddbstreams.BatchResult;
 import dev.ddbstreams.RecordStatus;
 import dev.ddbstreams.SequenceGuard;
 import dev.ddbstreams.StreamRouter;
+import dev.ddbstreams.backfill.SnapshotRecords;
 import dev.ddbstreams.testkit.StreamEvents;
 import java.util.List;
 import java.util.Map;
@@ -68,21 +69,42 @@ class CrossRegionReplicationTest {
   }
 
   @Test
-  void deletesTheKeyOnUserDeletesAndTtlExpiriesAlike() {
+  void buriesTheKeyOnUserDeletesAndTtlExpiriesAlike() {
+    Record delete = events.remove(pet("u1", "p1", "dog", 20));
     BatchResult result =
-        router.process(
-            List.of(
-                events.remove(pet("u1", "p1", "dog", 20)),
-                events.ttlExpire(pet("u1", "p1", "dog", 20))));
+        router.process(List.of(delete, events.ttlExpire(pet("u1", "p1", "dog", 20))));
 
     assertThat(result).hasNoFailures();
-    assertThat(replica.requests(DeleteItemRequest.class))
+    assertThat(replica.requests(DeleteItemRequest.class)).isEmpty();
+    List<PutItemRequest> tombstones = replica.requests(PutItemRequest.class);
+    assertThat(tombstones)
         .hasSize(2)
         .allSatisfy(
-            d -> {
-              assertThat(d.key()).isEqualTo(P1_KEY);
-              assertThat(d.conditionExpression()).contains("#ddbstreams_seq < :ddbstreams_seq");
+            p -> {
+              assertThat(p.item())
+                  .containsAllEntriesOf(P1_KEY)
+                  .containsKey(CrossRegionReplication.DELETED_UNTIL)
+                  .containsKey(CrossRegionReplication.SEQUENCE)
+                  .hasSize(4);
+              assertThat(p.conditionExpression()).contains("#ddbstreams_seq < :ddbstreams_seq");
             });
+    assertThat(tombstones.get(0).item())
+        .containsEntry(
+            CrossRegionReplication.SEQUENCE,
+            SequenceGuard.storedValue(delete.dynamodb().sequenceNumber()));
+  }
+
+  @Test
+  void putsASnapshotOnlyWhereNoStreamChangeWrote() {
+    Map<String, AttributeValue> image = StreamEvents.image(pet("u1", "p1", "dog", 20));
+
+    assertThat(
+            router.process(List.of(SnapshotRecords.of("replica-v2", image, List.of("PK", "SK")))))
+        .hasNoFailures();
+
+    PutItemRequest put = replica.requests(PutItemRequest.class).get(0);
+    assertThat(put.item()).isEqualTo(image);
+    assertThat(put.conditionExpression()).isEqualTo("attribute_not_exists(#ddbstreams_seq)");
   }
 
   @Test

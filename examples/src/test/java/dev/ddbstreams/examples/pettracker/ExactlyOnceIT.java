@@ -431,7 +431,7 @@ class ExactlyOnceIT {
                       .build());
       router =
           (mode == Mode.TRANSACTIONAL
-                  ? builder.handlers(new ActivitySummaries(table), new Leaderboard(table))
+                  ? builder.handlers(new ActivitySummaries(table), new Leaderboard(client, table))
                   : builder.handlers(
                       new PlainSummaries(client, table), new PlainLeaderboard(client, table)))
               .build();

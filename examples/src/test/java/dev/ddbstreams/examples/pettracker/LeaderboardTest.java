@@ -23,19 +23,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ddbstreams.BatchResult;
 import dev.ddbstreams.RecordStatus;
 import dev.ddbstreams.StreamRouter;
+import dev.ddbstreams.backfill.SnapshotRecords;
 import dev.ddbstreams.testkit.StreamEvents;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.Record;
 import software.amazon.awssdk.services.dynamodb.model.Update;
 
 class LeaderboardTest {
   private final StreamEvents events = StreamEvents.builder().keys("PK", "SK").build();
   private final CommittingStore store = new CommittingStore();
+  private final RecordingDynamoDb dynamo = new RecordingDynamoDb();
   private final StreamRouter router =
-      StreamRouter.builder().handlers(new Leaderboard("PetTracker")).idempotency(store).build();
+      StreamRouter.builder()
+          .handlers(new Leaderboard(dynamo, "PetTracker"))
+          .idempotency(store)
+          .build();
 
   @Test
   void addsOneToThePetsCountPerNewActivity() {
@@ -45,7 +51,12 @@ class LeaderboardTest {
     assertThat(result)
         .hasNoFailures()
         .recordWasHandledBy(0, Leaderboard.class.getName() + "#count");
-    Update update = store.committed.get(0).update();
+    Put marker = store.committed.get(0).put();
+    assertThat(marker.item())
+        .containsEntry("PK", AttributeValue.fromS("PET#p7"))
+        .containsEntry("SK", AttributeValue.fromS("COUNTED#ACTIVITY#2026-11-20T10:15:00Z"));
+    assertThat(marker.conditionExpression()).isEqualTo("attribute_not_exists(PK)");
+    Update update = store.committed.get(1).update();
     assertThat(update.tableName()).isEqualTo("PetTracker");
     assertThat(update.key())
         .isEqualTo(
@@ -78,6 +89,35 @@ class LeaderboardTest {
     BatchResult again = router.process(batch);
 
     assertThat(again).hasStatuses(RecordStatus.DUPLICATE);
-    assertThat(store.committed).hasSize(1);
+    assertThat(store.committed).hasSize(2); // the marker and the count, once
+  }
+
+  @Test
+  void aSnapshotOfAnActivityItsStreamInsertCountedStagesNothing() {
+    Map<String, Object> walk = activity("p7", "2026-11-20T10:15:00Z");
+    dynamo.existing.add(
+        Map.of(
+            "PK", AttributeValue.fromS("PET#p7"),
+            "SK", AttributeValue.fromS("COUNTED#ACTIVITY#2026-11-20T10:15:00Z")));
+
+    BatchResult result =
+        router.process(
+            List.of(
+                SnapshotRecords.of(
+                    "leaderboard-v2", StreamEvents.image(walk), List.of("PK", "SK"))));
+
+    assertThat(result).hasNoFailures().hasStatuses(RecordStatus.HANDLED);
+    assertThat(store.committed).isEmpty();
+  }
+
+  @Test
+  void takesSnapshotsOfActivities() {
+    Map<String, Object> walk = activity("p7", "2026-11-20T10:15:00Z");
+
+    router.process(
+        List.of(
+            SnapshotRecords.of("leaderboard-v2", StreamEvents.image(walk), List.of("PK", "SK"))));
+
+    assertThat(store.committed).hasSize(2);
   }
 }

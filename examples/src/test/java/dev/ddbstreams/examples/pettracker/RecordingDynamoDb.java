@@ -16,19 +16,28 @@
 package dev.ddbstreams.examples.pettracker;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import software.amazon.awssdk.awscore.AwsRequest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.DeleteItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsResponse;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 
 /** A DynamoDB client that records the writes handlers make, for tests without a database. */
 final class RecordingDynamoDb implements DynamoDbClient {
   final List<AwsRequest> requests = new ArrayList<>();
+  final Set<Map<String, AttributeValue>> existing = new HashSet<>();
   private RuntimeException failure;
 
   /** Makes every later write throw this, as the service would. */
@@ -52,6 +61,20 @@ final class RecordingDynamoDb implements DynamoDbClient {
   public UpdateItemResponse updateItem(UpdateItemRequest request) {
     record(request);
     return UpdateItemResponse.builder().build();
+  }
+
+  @Override
+  public TransactWriteItemsResponse transactWriteItems(TransactWriteItemsRequest request) {
+    record(request);
+    return TransactWriteItemsResponse.builder().build();
+  }
+
+  /** Answers whether an item with the key is in {@link #existing}; reads are not recorded. */
+  @Override
+  public GetItemResponse getItem(GetItemRequest request) {
+    return existing.contains(request.key())
+        ? GetItemResponse.builder().item(request.key()).build()
+        : GetItemResponse.builder().build();
   }
 
   private void record(AwsRequest request) {

@@ -23,12 +23,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ddbstreams.RecordStatus;
 import dev.ddbstreams.StreamRouter;
+import dev.ddbstreams.backfill.SnapshotRecords;
 import dev.ddbstreams.testkit.StreamEvents;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class SearchSyncTest {
+  private static final List<String> KEYS = List.of("PK", "SK");
+
   private final StreamEvents events = StreamEvents.builder().keys("PK", "SK").build();
   private final LuceneSearchIndex index = new LuceneSearchIndex();
   private final StreamRouter router =
@@ -79,5 +82,41 @@ class SearchSyncTest {
 
     assertThat(result).hasStatuses(RecordStatus.NO_MATCH, RecordStatus.NO_MATCH);
     assertThat(index.search("petId:p1 OR entityType:leaderboard", 10).total()).isZero();
+  }
+
+  @Test
+  void aSnapshotReadBeforeADeleteDoesNotBringThePetBack() {
+    var dog = pet("u1", "p1", "dog", 20);
+    router.process(List.of(events.insert(dog), events.remove(dog)));
+
+    router.process(List.of(SnapshotRecords.of("search-v2", StreamEvents.image(dog), KEYS)));
+
+    assertThat(index.search("species:dog", 10).total()).isZero();
+  }
+
+  @Test
+  void aSnapshotNeverReplacesAStreamChangeButFillsWhatTheStreamHasNotTouched() {
+    router.process(List.of(events.insert(pet("u1", "p1", "wolf", 20))));
+
+    router.process(
+        List.of(
+            SnapshotRecords.of("search-v2", StreamEvents.image(pet("u1", "p1", "dog", 20)), KEYS),
+            SnapshotRecords.of("search-v2", StreamEvents.image(pet("u2", "p2", "dog", 9)), KEYS)));
+
+    assertThat(index.search("species:wolf", 10).ids()).containsExactly("USER#u1#PET#p1");
+    assertThat(index.search("species:dog", 10).ids()).containsExactly("USER#u2#PET#p2");
+  }
+
+  @Test
+  void aRedeliveredOlderChangeIsSkipped() {
+    var batch =
+        List.of(
+            events.insert(pet("u1", "p1", "dog", 20)),
+            events.modify(pet("u1", "p1", "dog", 20), pet("u1", "p1", "wolf", 20)));
+    router.process(batch);
+
+    router.process(batch.subList(0, 1));
+
+    assertThat(index.search("species:wolf", 10).ids()).containsExactly("USER#u1#PET#p1");
   }
 }
