@@ -1,6 +1,7 @@
 package dev.ddbstreams.internal.router;
 
 import dev.ddbstreams.BatchContext;
+import dev.ddbstreams.HandlerOutcome;
 import dev.ddbstreams.ImageMappingException;
 import dev.ddbstreams.MalformedRecordException;
 import dev.ddbstreams.MissingImageException;
@@ -37,12 +38,23 @@ final class Attempts {
   private final Duration deadlineMargin;
   private final Sleeper sleeper;
   private final boolean logMessages;
+  private final Observation observation;
 
   Attempts(RetryPolicy policy, Duration deadlineMargin, Sleeper sleeper, boolean logMessages) {
+    this(policy, deadlineMargin, sleeper, logMessages, Observation.NONE);
+  }
+
+  Attempts(
+      RetryPolicy policy,
+      Duration deadlineMargin,
+      Sleeper sleeper,
+      boolean logMessages,
+      Observation observation) {
     this.policy = policy;
     this.deadlineMargin = deadlineMargin;
     this.sleeper = sleeper;
     this.logMessages = logMessages;
+    this.observation = observation;
   }
 
   /**
@@ -60,6 +72,7 @@ final class Attempts {
   Result run(HandlerMethod handler, RecordView view, BatchContext context) {
     int max = policy.maxAttempts();
     for (int attempt = 1; ; attempt++) {
+      long attemptStart = observation.nanos();
       try {
         handler.invoke(
             view, handler.needsContext() ? new StreamContext(context, handler.id, attempt) : null);
@@ -82,6 +95,16 @@ final class Attempts {
             attempt,
             max,
             e.getClass().getName());
+        // Told after the backoff, so the event's duration covers the attempt and its wait.
+        observation.handler(
+            view,
+            context,
+            handler.id,
+            HandlerOutcome.RETRIED,
+            attemptStart,
+            observation.nanos(),
+            attempt,
+            e);
       }
     }
   }

@@ -1,0 +1,24 @@
+package dev.ddbstreams;
+
+/**
+ * What became of one handler on one record, as a {@link StreamObserver} is told. Outcomes of the
+ * record as a whole, before any handler is chosen ({@link #FILTERED}, {@link #NOT_RUN}, and a
+ * malformed record's {@link #FAILED} or {@link #DEAD_LETTERED}), carry the router's own handler ID
+ * {@link HandlerEvent#ROUTER_ID}.
+ */
+public enum HandlerOutcome {
+  /** The handler finished the record. */
+  HANDLED,
+  /** The handler failed every attempt it was given, or the idempotency store refused it. */
+  FAILED,
+  /** An attempt failed and the handler will be tried again in-process (one event per retry). */
+  RETRIED,
+  /** The handler failed every attempt and the dead-letter sink took the record. */
+  DEAD_LETTERED,
+  /** The handler had finished this record before (idempotency store): it did not run. */
+  DUPLICATE,
+  /** The record matched none of the router's filter patterns: no handler was asked. */
+  FILTERED,
+  /** The record did not run: an earlier failure stopped the batch or its item, or the deadline. */
+  NOT_RUN
+}
