@@ -125,6 +125,15 @@ public final class StreamRouter implements AutoCloseable {
   }
 
   /**
+   * Returns the in-process retry policy given to {@link Builder#retry}.
+   *
+   * @return the policy, {@link RetryPolicy#NONE} by default
+   */
+  public RetryPolicy retryPolicy() {
+    return settings.retryPolicy();
+  }
+
+  /**
    * Returns the stream view type given to {@link Builder#viewType}.
    *
    * @return the view type, or empty if not declared
