@@ -4,8 +4,10 @@ import dev.ddbstreams.InMemoryIdempotencyStore;
 import dev.ddbstreams.StreamRouter;
 import dev.ddbstreams.ViewType;
 import dev.ddbstreams.emulator.DynamoDbEmulator;
+import dev.ddbstreams.micrometer.MicrometerObserver;
 import dev.ddbstreams.testkit.StreamTable;
 import dev.ddbstreams.testkit.TimeToLive;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -209,6 +211,7 @@ public final class PetTrackerDemo {
       PetHandlers pets = new PetHandlers(outbox);
       CountingIdempotencyStore store =
           new CountingIdempotencyStore(InMemoryIdempotencyStore.builder().build());
+      SimpleMeterRegistry metrics = new SimpleMeterRegistry();
       StreamRouter router =
           StreamRouter.builder()
               .keys("PK", "SK")
@@ -221,6 +224,7 @@ public final class PetTrackerDemo {
                   new CrossRegionReplication(otherRegion.client(), replicaTable),
                   new SearchSync(search))
               .idempotency(store)
+              .observer(new MicrometerObserver(metrics))
               .build();
 
       Workload workload = new Workload(dynamo, table.name(), seed, writeTimes);
@@ -272,6 +276,13 @@ public final class PetTrackerDemo {
         check(
             "redelivery fully suppressed",
             duplicates == finished && store.completedTotal() == finished);
+        String probeHandler = LagProbe.class.getName() + "#userData";
+        check(
+            "metrics count what the handlers did",
+            MetricsSummary.outcomes(metrics, probeHandler, "handled")
+                    == perHandler.getOrDefault("LagProbe#userData", -1)
+                && MetricsSummary.outcomes(metrics, probeHandler, "duplicate")
+                    == perHandler.getOrDefault("LagProbe#userData", -1));
 
         out.printf("%n%s%n", consumer.summary());
         out.println("Records per handler:");
@@ -297,6 +308,7 @@ public final class PetTrackerDemo {
             "Search 'species:dog': %d hits (primary has %d dogs), first %s%n",
             hits.total(), dogs, hits.ids());
         out.printf("Notifications in the outbox: %d%n", outbox.messages().size());
+        MetricsSummary.print(metrics, out);
       }
     }
     out.printf("Took %d ms%n", (System.nanoTime() - started) / 1_000_000);

@@ -1,6 +1,7 @@
 package dev.ddbstreams.examples.pettracker;
 
 import dev.ddbstreams.DynamoDbIdempotencyStore;
+import dev.ddbstreams.StreamObserver;
 import dev.ddbstreams.StreamRouter;
 import dev.ddbstreams.ViewType;
 import java.util.function.Function;
@@ -22,9 +23,12 @@ public final class PetTrackerRouter {
    * records run their handlers again).
    *
    * @param settings looks up a setting by name, returning {@code null} if unset
+   * @param observers where the router's metrics go, such as the Lambda adapter's {@code
+   *     EmbeddedMetrics} or a {@code MicrometerObserver}
    * @return the router
    */
-  public static StreamRouter fromSettings(Function<String, String> settings) {
+  public static StreamRouter fromSettings(
+      Function<String, String> settings, StreamObserver... observers) {
     String table = settings.apply("TABLE_NAME");
     if (table == null || table.isEmpty()) {
       throw new IllegalStateException("TABLE_NAME must name the PetTracker table");
@@ -43,6 +47,9 @@ public final class PetTrackerRouter {
                 new PetHandlers(notifier),
                 new ActivitySummaries(dynamo, table),
                 new Leaderboard(dynamo, table));
+    for (StreamObserver observer : observers) {
+      builder.observer(observer);
+    }
     String idempotencyTable = settings.apply("IDEMPOTENCY_TABLE");
     if (idempotencyTable == null || idempotencyTable.isEmpty()) {
       LOG.warn("IDEMPOTENCY_TABLE is not set: redelivered records run their handlers again");
