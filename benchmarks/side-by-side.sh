@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs one JMH benchmark on another git ref ("before") and on the working tree ("after"),
 # alternating the order each round so that load drifting on a shared machine hits both sides, and
-# (12 warm-up seconds: on a loaded machine C2 needs them) prints the median iteration of every run and the median of those medians per side. Example:
+# prints the median iteration of every run and the median of those medians per side. 12 warm-up
+# iterations: on a loaded machine the JIT compilers need them before the scores settle. Example:
 #   benchmarks/side-by-side.sh integ 6 'FullBatchBenchmark.library$'
 set -euo pipefail
 ref="${1:?git ref to compare with}"
