@@ -438,7 +438,8 @@ public final class StreamRouter implements AutoCloseable {
      * runs, so that log lines written meanwhile carry them: {@code ddbstreams.streamArn}, {@code
      * ddbstreams.shardId}, {@code ddbstreams.eventId}, {@code ddbstreams.sequenceNumber} and {@code
      * ddbstreams.handlerId} (absent ones left out; never keys or values). The keys are removed when
-     * the handler's stage ends. On by default.
+     * the handler's stage ends. On by default; a logging backend without an MDC ({@code
+     * slf4j-simple}, SLF4J's no-op) is not fed, as it would drop the keys anyway.
      *
      * @param enabled {@code false} to leave the MDC alone
      * @return this builder

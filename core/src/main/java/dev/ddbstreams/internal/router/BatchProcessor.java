@@ -66,7 +66,7 @@ public final class BatchProcessor implements AutoCloseable {
             DeadLetters.of(settings.deadLetterSink(), logMessages),
             logMessages,
             observation,
-            settings.logContext() ? LogContext.MDC_KEYS : LogContext.NONE);
+            LogContext.of(settings.logContext()));
     this.parallel =
         new ParallelBatch(
             settings.parallelism(),

@@ -2,6 +2,7 @@ package dev.ddbstreams.internal.router;
 
 import dev.ddbstreams.BatchContext;
 import org.slf4j.MDC;
+import org.slf4j.helpers.NOPMDCAdapter;
 
 /**
  * Puts a record's coordinates into SLF4J's MDC while one of its handlers runs, so that every log
@@ -56,6 +57,15 @@ interface LogContext {
           MDC.remove(HANDLER_ID);
         }
       };
+
+  /**
+   * Returns the log context of a router: {@link #MDC_KEYS} if enabled and the logging backend keeps
+   * the MDC, else {@link #NONE}. Backends without an MDC ({@code slf4j-simple}, SLF4J's no-op) get
+   * an adapter that drops everything: feeding it would cost every handler run for nothing.
+   */
+  static LogContext of(boolean enabled) {
+    return enabled && !(MDC.getMDCAdapter() instanceof NOPMDCAdapter) ? MDC_KEYS : NONE;
+  }
 
   /**
    * Marks the current thread as running a handler on a record. Must be followed by {@link #exit()}
