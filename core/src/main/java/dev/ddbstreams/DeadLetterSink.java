@@ -2,8 +2,9 @@ package dev.ddbstreams;
 
 /**
  * Takes records that failed every in-process attempt, so the batch can go on. The sink is called on
- * the processing thread, once per (handler, record); if it throws, the record counts as failed and
- * is retried like any other failure, so nothing is ever dropped.
+ * the processing thread, once per (handler, record); if it throws (an exception or an {@code
+ * Error}), the record counts as failed and is retried like any other failure, so nothing is ever
+ * dropped.
  *
  * <p>Implementations send the record somewhere durable (an SQS queue, an S3 bucket, a table) and
  * must be thread-safe when the router runs with parallelism.

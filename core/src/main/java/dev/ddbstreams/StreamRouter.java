@@ -36,11 +36,14 @@ import software.amazon.awssdk.services.dynamodb.model.Record;
  *
  * <h2>Failures</h2>
  *
- * A failing handler is retried in-process per the {@link RetryPolicy}; then the record goes to the
- * {@link DeadLetterSink} if there is one, or fails. What a failure does to the rest of the batch is
- * the {@link FailurePolicy}. The result's checkpoint is always the lowest sequence number that must
- * be delivered again. With an {@link IdempotencyStore}, a redelivered record runs only the handlers
- * that had not finished it.
+ * A failing handler (an exception, or an {@code Error} such as {@code AssertionError} or {@code
+ * StackOverflowError}) is retried in-process per the {@link RetryPolicy}; then the record goes to
+ * the {@link DeadLetterSink} if there is one, or fails. What a failure does to the rest of the
+ * batch is the {@link FailurePolicy}. The result's checkpoint is always the lowest sequence number
+ * that must be delivered again. With an {@link IdempotencyStore}, a redelivered record runs only
+ * the handlers that had not finished it. A failing store or sink fails the record; {@code process}
+ * never throws for a handler, store or sink failure, and releases the idempotency lease of every
+ * record it gives up on.
  *
  * <p>Built once and reused: a router is immutable and thread-safe, and may process batches of
  * several shards at once.
@@ -76,11 +79,16 @@ public final class StreamRouter implements AutoCloseable {
   }
 
   /**
-   * Processes a batch.
+   * Processes a batch. Returns when every record has run or been given up, with parallelism too: no
+   * task of the batch is still running. If the calling thread is interrupted meanwhile, running
+   * handlers are interrupted, nothing more starts, and the interrupt stays set.
    *
    * @param batch records of one shard, in stream order
    * @param context what the adapter knows about the batch: stream ARN, shard, deadline
    * @return what happened to each record and where to resume
+   * @throws VirtualMachineError only an error of the JVM itself ({@code OutOfMemoryError}, {@code
+   *     InternalError}, {@code UnknownError}) thrown by a handler, store or sink: the worker must
+   *     stop, and no record after it is reported done
    */
   public BatchResult process(List<Record> batch, BatchContext context) {
     Objects.requireNonNull(batch, "batch");

@@ -34,7 +34,7 @@ class ParallelBatchEndTest {
     final Set<String> ended = ConcurrentHashMap.newKeySet();
     final Set<String> started = ConcurrentHashMap.newKeySet();
     volatile Throwable onA = new AssertionError("a fails");
-    volatile long slowMillis = 300;
+    volatile long slowMillis = 500;
 
     @OnChange
     void handle(StreamRecord<Map<String, Object>> change) throws Throwable {
@@ -82,6 +82,7 @@ class ParallelBatchEndTest {
   void anInterruptedCallerGetsAResultOnlyAfterEveryTaskEnded() throws Exception {
     SlowB h = new SlowB();
     h.onA = null;
+    CountDownLatch aHandled = new CountDownLatch(1);
     h.slowMillis = 10_000;
     AtomicReference<BatchResult> result = new AtomicReference<>();
     AtomicReference<Throwable> thrown = new AtomicReference<>();
@@ -94,7 +95,9 @@ class ParallelBatchEndTest {
                 new Object() {
                   @OnChange
                   void slowOnB(StreamRecord<Map<String, Object>> change) throws Throwable {
-                    if (!change.keys().get("PK").s().equals("a")) {
+                    if (change.keys().get("PK").s().equals("a")) {
+                      aHandled.countDown();
+                    } else {
                       h.handle(change);
                     }
                   }
@@ -114,6 +117,7 @@ class ParallelBatchEndTest {
               });
       caller.start();
       assertThat(h.bStarted.await(5, TimeUnit.SECONDS)).isTrue();
+      assertThat(aHandled.await(5, TimeUnit.SECONDS)).isTrue();
       caller.interrupt();
       caller.join(5_000);
       assertThat(caller.isAlive()).as("process() returned soon after the interrupt").isFalse();

@@ -21,6 +21,7 @@ public final class ChaosHandlers {
   private final Ledger ledger;
   private final Faults faults;
   private final Runnable hang;
+  private volatile java.util.Set<String> shardEnds = java.util.Set.of();
 
   /**
    * Creates the handlers' shared behaviour.
@@ -33,6 +34,16 @@ public final class ChaosHandlers {
     this.ledger = ledger;
     this.faults = faults;
     this.hang = hang;
+  }
+
+  /**
+   * Names the last record of each shard, where {@link FaultKind#SHARD_END_MID_RETRY} strikes, so
+   * that a shard ends while its last batch is being retried.
+   *
+   * @param eventIds the event IDs of the shards' last records
+   */
+  public void shardEnds(java.util.Set<String> eventIds) {
+    this.shardEnds = java.util.Set.copyOf(eventIds);
   }
 
   /**
@@ -66,7 +77,10 @@ public final class ChaosHandlers {
 
   void run(String handler, StreamRecord<?> change) throws Throwable {
     String eventId = change.eventId();
-    String place = handler + " " + eventId;
+    String place = handler + " " + ledger.label(eventId);
+    if (shardEnds.contains(eventId) && faults.strikes(FaultKind.SHARD_END_MID_RETRY, place)) {
+      throw new IllegalStateException("injected failure of a shard's last record " + place);
+    }
     if (faults.strikes(FaultKind.HANDLER_EXCEPTION, place)) {
       throw new IllegalStateException("injected failure of " + place);
     }

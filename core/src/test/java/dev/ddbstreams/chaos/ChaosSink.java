@@ -22,7 +22,7 @@ public final class ChaosSink implements DeadLetterSink {
 
   @Override
   public void accept(DeadLetter letter) throws Exception {
-    String place = letter.handlerId() + " " + letter.record().eventID();
+    String place = letter.handlerId() + " " + ledger.label(letter.record().eventID());
     if (faults.strikes(FaultKind.SINK_EXCEPTION, place)) {
       throw new IOException("injected: queue unreachable");
     }

@@ -29,9 +29,14 @@ public final class FailingStore implements IdempotencyStore {
     this.ledger = ledger;
   }
 
+  /** Where a call is, in names that are the same in every run of a schedule. */
+  private String place(IdempotencyKey key) {
+    return key.handlerId() + " " + ledger.label(key.recordId());
+  }
+
   @Override
   public IdempotencyState begin(IdempotencyKey key, Instant leaseExpiry) {
-    if (faults.strikes(FaultKind.STORE_BEGIN, key.value())) {
+    if (faults.strikes(FaultKind.STORE_BEGIN, place(key))) {
       throw new IdempotencyStoreException("injected outage on begin of " + key.value());
     }
     return real.begin(key, leaseExpiry);
@@ -39,7 +44,7 @@ public final class FailingStore implements IdempotencyStore {
 
   @Override
   public void complete(IdempotencyKey key) {
-    if (faults.strikes(FaultKind.STORE_COMPLETE, key.value())) {
+    if (faults.strikes(FaultKind.STORE_COMPLETE, place(key))) {
       ledger.mayRepeat(key.handlerId(), key.recordId());
       throw new IdempotencyStoreException("injected outage on complete of " + key.value());
     }
@@ -48,7 +53,7 @@ public final class FailingStore implements IdempotencyStore {
 
   @Override
   public void release(IdempotencyKey key) {
-    if (faults.strikes(FaultKind.STORE_RELEASE, key.value())) {
+    if (faults.strikes(FaultKind.STORE_RELEASE, place(key))) {
       throw new IdempotencyStoreException("injected outage on release of " + key.value());
     }
     real.release(key);
@@ -56,7 +61,7 @@ public final class FailingStore implements IdempotencyStore {
 
   @Override
   public void release(IdempotencyKey key, Instant leaseExpiry) {
-    if (faults.strikes(FaultKind.STORE_RELEASE, key.value())) {
+    if (faults.strikes(FaultKind.STORE_RELEASE, place(key))) {
       throw new IdempotencyStoreException("injected outage on release of " + key.value());
     }
     real.release(key, leaseExpiry);

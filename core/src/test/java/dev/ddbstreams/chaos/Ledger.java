@@ -37,6 +37,7 @@ public final class Ledger {
   private final List<Change> changes;
   private final List<String> handlers;
   private final Map<String, Change> byEventId = new ConcurrentHashMap<>();
+  private final Map<String, String> labels = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> applied = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> deadLettered = new ConcurrentHashMap<>();
   private final Set<String> window = ConcurrentHashMap.newKeySet();
@@ -52,9 +53,23 @@ public final class Ledger {
   public Ledger(List<Change> changes, List<String> handlers) {
     this.changes = List.copyOf(changes);
     this.handlers = List.copyOf(handlers);
+    Map<String, Integer> versions = new java.util.HashMap<>();
     for (Change c : changes) {
       byEventId.put(c.eventId(), c);
+      labels.put(c.eventId(), c.item() + "/" + versions.merge(c.item(), 1, Integer::sum));
     }
+  }
+
+  /**
+   * Names a change by its item and its place among the item's changes, such as {@code ITEM#5/2}:
+   * the same in every run of a schedule, unlike event IDs, which DynamoDB Local makes up anew.
+   * Fault plans decide by these names, so a seed replays its faults.
+   *
+   * @param eventId an event ID, or any other text
+   * @return the change's name, or the text itself if it is not an event ID of the stream
+   */
+  public String label(String eventId) {
+    return labels.getOrDefault(eventId, eventId);
   }
 
   /**

@@ -7,6 +7,7 @@ import java.util.StringJoiner;
 /** The figures of a suite: schedules, records, faults by kind, and what the checker found. */
 public final class Totals {
   private final String suite;
+  private final String unit;
   private final long started = System.nanoTime();
   private final Map<FaultKind, Long> faults = new EnumMap<>(FaultKind.class);
   private int schedules;
@@ -25,7 +26,18 @@ public final class Totals {
    * @param suite the suite's name in the summary line
    */
   public Totals(String suite) {
+    this(suite, "deliveries");
+  }
+
+  /**
+   * Starts the figures of a suite that counts something else than deliveries.
+   *
+   * @param suite the suite's name in the summary line
+   * @param unit what {@link #add}'s count counts, such as {@code workers}
+   */
+  public Totals(String suite, String unit) {
     this.suite = suite;
+    this.unit = unit;
   }
 
   /**
@@ -66,11 +78,12 @@ public final class Totals {
     }
     return String.format(
         java.util.Locale.ROOT,
-        "chaos-%s: schedules=%d records=%d deliveries=%d effects=%d deadLetters=%d faults=%d %s"
+        "chaos-%s: schedules=%d records=%d %s=%d effects=%d deadLetters=%d faults=%d %s"
             + " lost=%d doubled=%d misordered=%d windowRepeats=%d seconds=%.1f",
         suite,
         schedules,
         records,
+        unit,
         deliveries,
         effects,
         deadLetters,

@@ -1,12 +1,11 @@
 package dev.ddbstreams.emulator;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.ddbstreams.emulator.internal.protocol.AwsException;
+import dev.ddbstreams.emulator.internal.protocol.Json;
 import dev.ddbstreams.emulator.internal.protocol.Operation;
 import dev.ddbstreams.emulator.internal.protocol.OperationRegistry;
 import dev.ddbstreams.emulator.internal.table.Cancellations;
@@ -15,7 +14,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
@@ -38,7 +36,6 @@ import org.slf4j.LoggerFactory;
 final class HttpFront implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(HttpFront.class);
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   static {
     // The JDK server writes a response's headers and body in separate packets; with Nagle's
@@ -147,10 +144,10 @@ final class HttpFront implements AutoCloseable {
           fault != null && fault.kind() == Fault.Kind.UNPROCESSED
               ? BatchSplit.run(name, request, operation)
               : operation.handle(request);
-      return new Response(200, JSON.writeValueAsBytes(result));
+      return new Response(200, Json.write(result));
     } catch (AwsException e) {
       return error(e);
-    } catch (RuntimeException | JsonProcessingException e) {
+    } catch (RuntimeException e) {
       LOG.error("Emulator failed on {}", target, e);
       return error(AwsException.internalServerError("Internal server error"));
     }
@@ -171,10 +168,10 @@ final class HttpFront implements AutoCloseable {
 
   private static ObjectNode parse(byte[] body) {
     if (body.length == 0) {
-      return JSON.createObjectNode();
+      return Json.object();
     }
     try {
-      JsonNode node = JSON.readTree(body);
+      JsonNode node = Json.read(body);
       if (node == null || !node.isObject()) {
         throw serialization();
       }
@@ -190,13 +187,13 @@ final class HttpFront implements AutoCloseable {
   }
 
   private static Response error(AwsException e) {
-    ObjectNode out = JSON.createObjectNode();
+    ObjectNode out = Json.object();
     out.put("__type", e.type());
     out.put("message", e.getMessage());
     if (e.extra() != null) {
       out.setAll(e.extra());
     }
-    return new Response(e.status(), out.toString().getBytes(StandardCharsets.UTF_8));
+    return new Response(e.status(), Json.write(out));
   }
 
   /** The tables a request touches, for matching faults. */

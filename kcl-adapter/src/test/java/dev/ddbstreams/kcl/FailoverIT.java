@@ -29,6 +29,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -146,6 +147,7 @@ class FailoverIT {
   }
 
   @Test
+  @Tag("chaos") // about 2.5 minutes, most of it KCL's hard-coded leader lock: runs with -Pchaos
   void survivorTakesOverFromAKilledLeaderOnceTheLeaderLockExpires() throws Exception {
     // A dead leader keeps its lock for 2 minutes (hard-coded in KCL 3.1.3), and nobody reassigns
     // leases until another worker holds it. docs/kcl.md explains the wait.

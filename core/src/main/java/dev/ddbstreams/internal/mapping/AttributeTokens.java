@@ -98,6 +98,14 @@ final class AttributeTokens {
     if (number == null) {
       throw failure(knownPath, parent, name, "N attribute is not a valid number");
     }
+    if (number.signum() != 0) {
+      // DynamoDB stores magnitudes from 1E-130 to below 1E+126; anything else did not come from
+      // it, and turning 1E99999999 into an integer would take minutes or overflow.
+      int exponent = number.precision() - number.scale() - 1;
+      if (exponent > 125 || exponent < -130) {
+        throw failure(knownPath, parent, name, "N attribute is outside DynamoDB's number range");
+      }
+    }
     if (number.scale() <= 0 || number.stripTrailingZeros().scale() <= 0) {
       if (number.compareTo(LONG_MIN) >= 0 && number.compareTo(LONG_MAX) <= 0) {
         out.writeNumber(number.longValueExact());

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.ddbstreams.lambda.EventDecodingException;
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
@@ -99,6 +100,10 @@ public final class StreamEventDecoder {
         }
       }
       return new DecodedEvent(records, arns.arn());
+    } catch (CharConversionException e) {
+      // Bytes that are no text in the encoding Jackson detected: malformed input, not an I/O
+      // failure. Its message quotes the offending character, so only the kind is kept.
+      throw problem("malformed JSON (invalid character encoding)");
     } catch (JsonProcessingException e) {
       // The parser's message may quote the input, so only its kind and location are kept.
       throw problem(

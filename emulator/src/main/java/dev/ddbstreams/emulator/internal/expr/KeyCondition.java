@@ -19,6 +19,16 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 public record KeyCondition(
     String partitionKey, AttributeValue partitionValue, @Nullable SortKeyCondition sortKey) {
 
+  /** Names the key attributes, never the values they are compared with. */
+  @Override
+  public String toString() {
+    return "KeyCondition[partitionKey="
+        + partitionKey
+        + ", sortKey="
+        + (sortKey == null ? "none" : sortKey.attributeName())
+        + "]";
+  }
+
   /**
    * The condition on the sort key: {@code = < <= > >= BETWEEN begins_with}. {@link #operator()} and
    * {@link #values()} let the table turn it into a range scan; {@link #test} checks one value.

@@ -19,4 +19,21 @@ public record ChangeRecord(
     Map<String, AttributeValue> keys,
     @Nullable Map<String, AttributeValue> oldImage,
     @Nullable Map<String, AttributeValue> newImage,
-    boolean timeToLiveDelete) {}
+    boolean timeToLiveDelete) {
+
+  /** Names the event and the key attributes, never their values. */
+  @Override
+  public String toString() {
+    return "ChangeRecord[eventName="
+        + eventName
+        + ", keyAttributes="
+        + keys.keySet()
+        + ", oldImage="
+        + (oldImage != null)
+        + ", newImage="
+        + (newImage != null)
+        + ", timeToLiveDelete="
+        + timeToLiveDelete
+        + "]";
+  }
+}

@@ -1,9 +1,8 @@
 package dev.ddbstreams.emulator.internal.streams;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ddbstreams.emulator.internal.protocol.AttributeValueJson;
+import dev.ddbstreams.emulator.internal.protocol.Json;
 import dev.ddbstreams.emulator.internal.value.ItemSize;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -24,8 +23,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * <p>Thread-safe.
  */
 final class RecordEncoder {
-
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final String region;
   private final long idSeedHigh;
@@ -54,7 +51,7 @@ final class RecordEncoder {
     @Nullable Map<String, AttributeValue> oldImage =
         view.includesOldImage() ? change.oldImage() : null;
 
-    ObjectNode record = JSON.createObjectNode();
+    ObjectNode record = Json.object();
     record.put("eventID", eventId(sequence));
     record.put("eventName", eventName);
     record.put("eventVersion", "1.1");
@@ -80,12 +77,7 @@ final class RecordEncoder {
       identity.put("PrincipalId", "dynamodb.amazonaws.com");
       identity.put("Type", "Service");
     }
-    String json;
-    try {
-      json = JSON.writeValueAsString(record);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("Could not write a stream record", e);
-    }
+    String json = Json.writeString(record);
     return new ShardLog.Entry(sequence, createdMillis, json, ItemSize.utf8Length(json));
   }
 

@@ -10,7 +10,6 @@ import dev.ddbstreams.InMemoryIdempotencyStore;
 import dev.ddbstreams.StreamRecord;
 import dev.ddbstreams.StreamRouter;
 import dev.ddbstreams.annotation.OnModify;
-import dev.ddbstreams.examples.docs.gettingstarted.Pet;
 import dev.ddbstreams.testkit.StreamEvents;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -129,6 +128,10 @@ class ImageDiffExamplesTest {
   }
 
   // tag::changed[]
+  record Address(String city) {}
+
+  record Pet(String userId, String name, String species, BigDecimal weightKg, Address address) {}
+
   static final class PetWatch {
     final List<String> seen = new ArrayList<>();
 
