@@ -148,6 +148,15 @@ public final class StreamRouter implements AutoCloseable {
   }
 
   /**
+   * Returns the in-process retry policy given to {@link Builder#retry}.
+   *
+   * @return the policy, {@link RetryPolicy#NONE} by default
+   */
+  public RetryPolicy retryPolicy() {
+    return settings.retryPolicy();
+  }
+
+  /**
    * Returns the stream view type given to {@link Builder#viewType}.
    *
    * @return the view type, or empty if not declared
@@ -199,6 +208,9 @@ public final class StreamRouter implements AutoCloseable {
     private @Nullable ViewType viewType;
     private boolean logExceptionMessages;
     private final List<FilterPattern> filters = new ArrayList<>();
+    private final List<StreamObserver> observers = new ArrayList<>();
+    private boolean observeKeys;
+    private boolean logContext = true;
     private final List<String> problems = new ArrayList<>();
 
     private Builder() {}
@@ -419,6 +431,48 @@ public final class StreamRouter implements AutoCloseable {
     }
 
     /**
+     * Adds an observer, told of every handler outcome and every batch: for metrics, such as {@code
+     * MicrometerObserver} ({@code ddbstreams-micrometer}) or the Lambda adapter's {@code
+     * EmbeddedMetrics}. Calls add; observers are told in the order they were added. An observer
+     * that throws never fails a record. Without observers the router does no observing work.
+     *
+     * @param observer the observer
+     * @return this builder
+     */
+    public Builder observer(StreamObserver observer) {
+      observers.add(Objects.requireNonNull(observer, "observer"));
+      return this;
+    }
+
+    /**
+     * Lets observer events carry the records' key attributes ({@link HandlerEvent#keys()}). Off by
+     * default: keys are item values too, and may identify a person.
+     *
+     * @param allowed {@code true} to pass keys to observers
+     * @return this builder
+     */
+    public Builder observeKeys(boolean allowed) {
+      this.observeKeys = allowed;
+      return this;
+    }
+
+    /**
+     * Sets whether the record's coordinates are put into SLF4J's MDC while each of its handlers
+     * runs, so that log lines written meanwhile carry them: {@code ddbstreams.streamArn}, {@code
+     * ddbstreams.shardId}, {@code ddbstreams.eventId}, {@code ddbstreams.sequenceNumber} and {@code
+     * ddbstreams.handlerId} (absent ones left out; never keys or values). The keys are removed when
+     * the handler's stage ends. On by default; a logging backend without an MDC ({@code
+     * slf4j-simple}, SLF4J's no-op) is not fed, as it would drop the keys anyway.
+     *
+     * @param enabled {@code false} to leave the MDC alone
+     * @return this builder
+     */
+    public Builder logContext(boolean enabled) {
+      this.logContext = enabled;
+      return this;
+    }
+
+    /**
      * Checks every setting and handler and builds the router.
      *
      * @return the router
@@ -444,7 +498,10 @@ public final class StreamRouter implements AutoCloseable {
               deadlineMargin,
               viewType,
               logExceptionMessages,
-              List.copyOf(filters));
+              List.copyOf(filters),
+              List.copyOf(observers),
+              observeKeys,
+              logContext);
       return new StreamRouter(settings, Routers.build(settings, List.copyOf(handlers), all));
     }
   }

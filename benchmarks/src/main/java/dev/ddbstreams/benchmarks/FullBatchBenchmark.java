@@ -20,8 +20,11 @@ import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import dev.ddbstreams.StreamRouter;
+import dev.ddbstreams.lambda.EmbeddedMetrics;
 import dev.ddbstreams.lambda.internal.DecodedEvent;
 import dev.ddbstreams.lambda.internal.StreamEventDecoder;
+import dev.ddbstreams.micrometer.MicrometerObserver;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -48,7 +51,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * libraryFromBean}: the same with {@link PetBeanHandlers} ({@code fromBean}, as the baseline).
  * {@code handWritten}: the runtime serializer in and out around {@link HandWrittenHandler}. {@code
  * decodeOnly}: the library's internal {@link StreamEventDecoder} alone (internal API, used only to
- * split the library's cost into decoding and the rest).
+ * split the library's cost into decoding and the rest). {@code libraryWithMicrometer} and {@code
+ * libraryWithEmf}: {@code library} with a {@link MicrometerObserver} on a {@code
+ * SimpleMeterRegistry}, or with {@link EmbeddedMetrics} writing its documents to nowhere: what
+ * observing costs.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -73,6 +79,10 @@ public class FullBatchBenchmark {
   private PetWork handWork;
   private LibraryLambda library;
   private LibraryLambda libraryFromBean;
+  private PetWork micrometerWork;
+  private LibraryLambda libraryWithMicrometer;
+  private PetWork emfWork;
+  private LibraryLambda libraryWithEmf;
   private HandWrittenHandler handWritten;
 
   @Setup
@@ -89,6 +99,23 @@ public class FullBatchBenchmark {
                 .build());
     handWork = new PetWork();
     handWritten = new HandWrittenHandler(handWork);
+    micrometerWork = new PetWork();
+    libraryWithMicrometer =
+        new LibraryLambda(
+            StreamRouter.builder()
+                .keys("PK", "SK")
+                .handlers(new PetHandlers(micrometerWork))
+                .observer(new MicrometerObserver(new SimpleMeterRegistry()))
+                .build());
+    emfWork = new PetWork();
+    libraryWithEmf =
+        new LibraryLambda(
+            StreamRouter.builder()
+                .keys("PK", "SK")
+                .handlers(new PetHandlers(emfWork))
+                .observer(
+                    EmbeddedMetrics.builder().functionName("bench").output(line -> {}).build())
+                .build());
   }
 
   /** Size of the event, for the write-up. */
@@ -111,6 +138,24 @@ public class FullBatchBenchmark {
     beanWork.startBatch();
     ByteArrayOutputStream out = new ByteArrayOutputStream(64);
     libraryFromBean.handleRequest(new ByteArrayInputStream(event), out, null);
+    return out.toByteArray();
+  }
+
+  /** ddbstreams with the Micrometer binding observing. */
+  @Benchmark
+  public byte[] libraryWithMicrometer() throws IOException {
+    micrometerWork.startBatch();
+    ByteArrayOutputStream out = new ByteArrayOutputStream(64);
+    libraryWithMicrometer.handleRequest(new ByteArrayInputStream(event), out, null);
+    return out.toByteArray();
+  }
+
+  /** ddbstreams with embedded metric format documents written to nowhere. */
+  @Benchmark
+  public byte[] libraryWithEmf() throws IOException {
+    emfWork.startBatch();
+    ByteArrayOutputStream out = new ByteArrayOutputStream(64);
+    libraryWithEmf.handleRequest(new ByteArrayInputStream(event), out, null);
     return out.toByteArray();
   }
 

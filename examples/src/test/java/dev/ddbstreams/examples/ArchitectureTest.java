@@ -58,8 +58,40 @@ class ArchitectureTest {
             "org.junit..",
             "dev.ddbstreams.lambda..",
             "dev.ddbstreams.kcl..",
+            "dev.ddbstreams.micrometer..",
+            "io.micrometer..",
             "dev.ddbstreams.testkit..",
             "dev.ddbstreams.examples..")
+        .check(classes);
+  }
+
+  @Test
+  void micrometerBindingSeesOnlyCoresPublicApiAndMicrometer() {
+    noClasses()
+        .that()
+        .resideInAPackage("dev.ddbstreams.micrometer..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "dev.ddbstreams.internal..",
+            "dev.ddbstreams.lambda..",
+            "dev.ddbstreams.kcl..",
+            "dev.ddbstreams.testkit..",
+            "com.amazonaws.services.lambda..",
+            "software.amazon.kinesis..")
+        .check(classes);
+  }
+
+  @Test
+  void adaptersDoNotDependOnMicrometer() {
+    // Metrics reach the adapters through core's StreamObserver, so a Lambda jar carries no
+    // Micrometer unless the user adds the binding.
+    noClasses()
+        .that()
+        .resideInAnyPackage("dev.ddbstreams.lambda..", "dev.ddbstreams.kcl..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("io.micrometer..", "dev.ddbstreams.micrometer..")
         .check(classes);
   }
 
@@ -96,6 +128,7 @@ class ArchitectureTest {
     internalsStayHome("dev.ddbstreams.lambda.internal..", "dev.ddbstreams.lambda..");
     internalsStayHome("dev.ddbstreams.kcl.internal..", "dev.ddbstreams.kcl..");
     internalsStayHome("dev.ddbstreams.testkit.internal..", "dev.ddbstreams.testkit..");
+    internalsStayHome("dev.ddbstreams.micrometer.internal..", "dev.ddbstreams.micrometer..");
   }
 
   private static void internalsStayHome(String internal, String... owners) {

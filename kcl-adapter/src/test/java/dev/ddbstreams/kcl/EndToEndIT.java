@@ -19,12 +19,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ddbstreams.StreamRouter;
 import dev.ddbstreams.emulator.DynamoDbEmulator;
+import dev.ddbstreams.micrometer.MicrometerObserver;
 import dev.ddbstreams.testkit.StreamTable;
 import dev.ddbstreams.testkit.kcl.LocalKcl;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,7 +39,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The real KCL scheduler against the DynamoDB emulator: 5,000 writes handled in item order,
- * checkpoints in the lease table, and a restarted consumer that resumes after its checkpoint.
+ * checkpoints in the lease table, and a restarted consumer that resumes after its checkpoint. The
+ * first consumer's router records its metrics with the Micrometer binding, as the Lambda side's
+ * {@code OperationsMetricsIT} does under the local event source mapping: the same meters.
  */
 class EndToEndIT {
   private static final int ITEMS = 1_000;
@@ -65,10 +73,17 @@ class EndToEndIT {
     double writeSeconds = (System.nanoTime() - writeStart) / 1e9;
 
     Seen first = new Seen();
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    StreamRouter observed =
+        StreamRouter.builder()
+            .keys("PK", "SK")
+            .handlers(first)
+            .observer(new MicrometerObserver(registry))
+            .build();
     long started = System.nanoTime();
     long firstRecordNanos;
     try (KclStreamConsumer consumer =
-        LocalConsumers.builder(kcl, app, table.streamArn(), router(first)).build()) {
+        LocalConsumers.builder(kcl, app, table.streamArn(), observed).build()) {
       consumer.start();
       await(() -> first.total() > 0, Duration.ofSeconds(90));
       firstRecordNanos = System.nanoTime() - started;
@@ -83,6 +98,8 @@ class EndToEndIT {
     assertThat(first.versions).hasSize(ITEMS);
     first.versions.forEach(
         (item, seen) -> assertThat(seen).as(item).containsExactly(1, 2, 3, 4, 5));
+
+    assertMetrics(registry, table.name());
 
     List<Map<String, AttributeValue>> leases = local.client().scan(b -> b.tableName(app)).items();
     assertThat(leases).hasSize(1);
@@ -102,6 +119,58 @@ class EndToEndIT {
     }
     assertThat(second.total()).as("records handled after restart").isEqualTo(500);
     second.versions.forEach((item, seen) -> assertThat(seen).as(item).containsExactly(6));
+  }
+
+  /** The meters the Micrometer binding keeps, the same as under the local event source mapping. */
+  private static void assertMetrics(SimpleMeterRegistry registry, String tableName) {
+    assertThat(registry.getMeters())
+        .extracting(m -> m.getId().getName())
+        .containsOnly(
+            MicrometerObserver.HANDLER_OUTCOMES,
+            MicrometerObserver.HANDLER_INVOCATIONS,
+            MicrometerObserver.RECORDS,
+            MicrometerObserver.BATCHES,
+            MicrometerObserver.BATCH_RECORDS,
+            MicrometerObserver.RECORD_AGE);
+    String handler = "dev.ddbstreams.kcl.Seen#record";
+    assertThat(outcomes(registry, handler, "INSERT")).isEqualTo(ITEMS);
+    assertThat(outcomes(registry, handler, "MODIFY")).isEqualTo(ITEMS * (VERSIONS - 1));
+    assertThat(
+            registry
+                .get(MicrometerObserver.RECORDS)
+                .tags("stream", tableName, "status", "handled")
+                .counter()
+                .count())
+        .isEqualTo(ITEMS * VERSIONS);
+    Timer batches = registry.get(MicrometerObserver.BATCHES).tag("stream", tableName).timer();
+    Timer age = registry.get(MicrometerObserver.RECORD_AGE).tag("stream", tableName).timer();
+    assertThat(batches.count()).isPositive();
+    assertThat(age.count())
+        .as("record age from the consumer, once per batch")
+        .isEqualTo(batches.count());
+    assertThat(age.max(TimeUnit.MILLISECONDS)).isPositive();
+    assertThat(
+            registry
+                .get(MicrometerObserver.BATCH_RECORDS)
+                .tag("stream", tableName)
+                .summary()
+                .totalAmount())
+        .isEqualTo(ITEMS * VERSIONS);
+    System.out.printf(
+        "kcl-metrics: batches=%d recordAgeMax=%.0fms meters=%d%n",
+        batches.count(),
+        age.max(TimeUnit.MILLISECONDS),
+        registry.getMeters().stream().map(Meter::getId).distinct().count());
+  }
+
+  private static double outcomes(SimpleMeterRegistry registry, String handler, String event) {
+    return registry
+        .get(MicrometerObserver.HANDLER_OUTCOMES)
+        .tags("handler", handler, "outcome", "handled", "event.name", event)
+        .counters()
+        .stream()
+        .mapToDouble(Counter::count)
+        .sum();
   }
 
   private static String lastSequenceNumber(StreamTable table) {

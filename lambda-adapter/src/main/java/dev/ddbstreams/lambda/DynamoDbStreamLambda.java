@@ -59,6 +59,12 @@ import org.jspecify.annotations.Nullable;
  * <p>If a record to retry has no usable sequence number, the whole batch must be retried; {@link
  * #wholeBatchFailure()} chooses how that is told to Lambda.
  *
+ * <h2>Metrics</h2>
+ *
+ * One setting on the router the function returns, {@code .observer(EmbeddedMetrics.create())},
+ * makes every invocation write the router's metrics as CloudWatch embedded metric format to the
+ * function's log; see {@link EmbeddedMetrics}.
+ *
  * <p>Thread safety: Lambda runs one invocation at a time per instance; the router is thread-safe
  * anyway. {@link FastDynamoDbStreamLambda} does the same work from the raw JSON, faster.
  */

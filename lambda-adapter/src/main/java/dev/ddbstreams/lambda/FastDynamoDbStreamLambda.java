@@ -43,7 +43,8 @@ import org.jspecify.annotations.Nullable;
  * ApproximateCreationDateTime} become milliseconds as the Lambda Java runtime computes them, so
  * both bases see the same instant. Unknown fields are skipped; malformed JSON, a value of the wrong
  * JSON type or an attribute value of unknown type is an {@link EventDecodingException} naming the
- * record and JSON path.
+ * record and JSON path. Metrics: {@code .observer(EmbeddedMetrics.create())} on the router, as
+ * {@link EmbeddedMetrics} describes.
  */
 public abstract class FastDynamoDbStreamLambda implements RequestStreamHandler {
 

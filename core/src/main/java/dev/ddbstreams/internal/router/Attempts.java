@@ -17,6 +17,7 @@ package dev.ddbstreams.internal.router;
 
 import dev.ddbstreams.BatchContext;
 import dev.ddbstreams.HandlerInProgressException;
+import dev.ddbstreams.HandlerOutcome;
 import dev.ddbstreams.ImageMappingException;
 import dev.ddbstreams.MalformedRecordException;
 import dev.ddbstreams.MissingImageException;
@@ -73,12 +74,23 @@ final class Attempts {
   private final Duration deadlineMargin;
   private final Sleeper sleeper;
   private final boolean logMessages;
+  private final Observation observation;
 
   Attempts(RetryPolicy policy, Duration deadlineMargin, Sleeper sleeper, boolean logMessages) {
+    this(policy, deadlineMargin, sleeper, logMessages, Observation.NONE);
+  }
+
+  Attempts(
+      RetryPolicy policy,
+      Duration deadlineMargin,
+      Sleeper sleeper,
+      boolean logMessages,
+      Observation observation) {
     this.policy = policy;
     this.deadlineMargin = deadlineMargin;
     this.sleeper = sleeper;
     this.logMessages = logMessages;
+    this.observation = observation;
   }
 
   /** What became of a transactional handler's commit. */
@@ -127,6 +139,7 @@ final class Attempts {
       HandlerMethod handler, RecordView view, BatchContext context, IdempotencyGuard.Lease lease) {
     int max = policy.maxAttempts();
     for (int attempt = 1; ; attempt++) {
+      long attemptStart = observation.nanos();
       try {
         StreamContext streamContext =
             handler.needsContext() ? new StreamContext(context, handler.id, attempt) : null;
@@ -164,6 +177,16 @@ final class Attempts {
             attempt,
             max,
             e.getClass().getName());
+        // Told after the backoff, so the event's duration covers the attempt and its wait.
+        observation.handler(
+            view,
+            context,
+            handler.id,
+            HandlerOutcome.RETRIED,
+            attemptStart,
+            observation.nanos(),
+            attempt,
+            e);
       }
     }
   }

@@ -43,6 +43,7 @@ public final class BatchProcessor implements AutoCloseable {
   private final RouterSettings settings;
   private final RecordProcessor records;
   private final ParallelBatch parallel;
+  private final Observation observation;
 
   /**
    * Creates the processor.
@@ -66,13 +67,21 @@ public final class BatchProcessor implements AutoCloseable {
                     settings.idempotencyNamespace(), settings.idempotencyKeyStrategy()),
                 settings.idempotencyLease(),
                 logMessages);
+    this.observation = Observers.of(settings.observers(), settings.observeKeys(), logMessages);
     this.records =
         new RecordProcessor(
             new Dispatcher(settings, handlers),
             guard,
-            new Attempts(settings.retryPolicy(), settings.deadlineMargin(), sleeper, logMessages),
+            new Attempts(
+                settings.retryPolicy(),
+                settings.deadlineMargin(),
+                sleeper,
+                logMessages,
+                observation),
             DeadLetters.of(settings.deadLetterSink(), logMessages),
-            logMessages);
+            logMessages,
+            observation,
+            LogContext.of(settings.logContext()));
     this.parallel =
         new ParallelBatch(
             settings.parallelism(),
@@ -83,10 +92,14 @@ public final class BatchProcessor implements AutoCloseable {
 
   /** Runs a batch. */
   public BatchResult process(List<Record> batch, BatchContext context) {
-    if (settings.parallelism() <= 1 || batch.size() <= 1) {
-      return new BatchResult(sequential(batch, context));
-    }
-    return new BatchResult(parallel.run(batch, context));
+    long start = observation.nanos();
+    long startMillis = observation.millis(context);
+    BatchResult result =
+        settings.parallelism() <= 1 || batch.size() <= 1
+            ? new BatchResult(sequential(batch, context))
+            : new BatchResult(parallel.run(batch, context));
+    observation.batch(batch, context, start, startMillis, result);
+    return result;
   }
 
   private List<RecordOutcome> sequential(List<Record> batch, BatchContext context) {

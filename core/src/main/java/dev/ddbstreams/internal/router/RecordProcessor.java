@@ -16,6 +16,8 @@
 package dev.ddbstreams.internal.router;
 
 import dev.ddbstreams.BatchContext;
+import dev.ddbstreams.HandlerEvent;
+import dev.ddbstreams.HandlerOutcome;
 import dev.ddbstreams.RecordOutcome;
 import dev.ddbstreams.RecordStatus;
 import java.util.ArrayList;
@@ -34,7 +36,7 @@ import software.amazon.awssdk.services.dynamodb.model.Record;
  */
 final class RecordProcessor {
   /** The handler ID used for records that fail before any handler, such as malformed ones. */
-  static final String ROUTER_ID = "ddbstreams:router";
+  static final String ROUTER_ID = HandlerEvent.ROUTER_ID;
 
   private static final Logger LOG = LoggerFactory.getLogger("dev.ddbstreams.StreamRouter");
 
@@ -43,6 +45,8 @@ final class RecordProcessor {
   private final Attempts attempts;
   private final DeadLetters deadLetters;
   private final boolean logMessages;
+  private final Observation observation;
+  private final LogContext logContext;
 
   RecordProcessor(
       Dispatcher dispatcher,
@@ -50,11 +54,24 @@ final class RecordProcessor {
       Attempts attempts,
       DeadLetters deadLetters,
       boolean logMessages) {
+    this(dispatcher, guard, attempts, deadLetters, logMessages, Observation.NONE, LogContext.NONE);
+  }
+
+  RecordProcessor(
+      Dispatcher dispatcher,
+      IdempotencyGuard guard,
+      Attempts attempts,
+      DeadLetters deadLetters,
+      boolean logMessages,
+      Observation observation,
+      LogContext logContext) {
     this.dispatcher = dispatcher;
     this.guard = guard;
     this.attempts = attempts;
     this.deadLetters = deadLetters;
     this.logMessages = logMessages;
+    this.observation = observation;
+    this.logContext = logContext;
   }
 
   RecordOutcome process(int index, Record raw, BatchContext context, @Nullable String streamArn) {
@@ -85,30 +102,57 @@ final class RecordProcessor {
     return progress.outcome();
   }
 
-  /** Runs one handler through the stages; returns the record's outcome if it failed, else null. */
+  /**
+   * Runs one handler through the stages with the record's coordinates in the log context; returns
+   * the record's outcome if it failed, else null.
+   */
   private @Nullable RecordOutcome runHandler(
+      HandlerMethod handler, RecordView view, Record raw, BatchContext context, Progress progress) {
+    logContext.enter(view, handler.id, context);
+    try {
+      return runStages(handler, view, raw, context, progress);
+    } finally {
+      logContext.exit();
+    }
+  }
+
+  private @Nullable RecordOutcome runStages(
       HandlerMethod handler, RecordView view, Record raw, BatchContext context, Progress progress) {
     IdempotencyGuard.Entry entry = guard.enter(handler.id, view, context);
     if (entry instanceof IdempotencyGuard.Duplicate) {
+      observe(handler, view, context, HandlerOutcome.DUPLICATE, 0, 0, 0, null);
       progress.duplicate(handler.id);
       return null;
     }
     if (entry instanceof IdempotencyGuard.Refused refused) {
+      observe(handler, view, context, HandlerOutcome.FAILED, 0, 0, 0, refused.failure());
       return progress.failed(handler.id, refused.failure());
     }
     IdempotencyGuard.Lease lease = ((IdempotencyGuard.Run) entry).lease();
     try {
+      long started = observation.nanos();
       Attempts.Result result = attempts.run(handler, view, context, lease);
+      long ended = observation.nanos();
+      int calls = result.attempts();
       Throwable failure = result.failure();
       if (failure == null) {
         switch (result.commit()) {
-          case COMMITTED -> progress.handled(handler.id);
-          case ALREADY_COMPLETED -> progress.duplicate(handler.id);
+          case COMMITTED -> {
+            observe(handler, view, context, HandlerOutcome.HANDLED, started, ended, calls, null);
+            progress.handled(handler.id);
+          }
+          case ALREADY_COMPLETED -> {
+            observe(handler, view, context, HandlerOutcome.DUPLICATE, started, ended, calls, null);
+            progress.duplicate(handler.id);
+          }
           default -> {
             Throwable notMarked = lease.complete();
             if (notMarked != null) {
+              observe(
+                  handler, view, context, HandlerOutcome.FAILED, started, ended, calls, notMarked);
               return progress.failed(handler.id, notMarked);
             }
+            observe(handler, view, context, HandlerOutcome.HANDLED, started, ended, calls, null);
             progress.handled(handler.id);
           }
         }
@@ -116,22 +160,39 @@ final class RecordProcessor {
       }
       if (result.commit() == Attempts.Commit.LEASE_LOST) {
         // Another worker has the record now: neither mark it nor dead-letter it from here.
+        observe(handler, view, context, HandlerOutcome.FAILED, started, ended, calls, failure);
         return progress.failed(handler.id, failure);
       }
       if (deadLetters.take(raw, handler.id, failure, result.attempts(), context, view.describe())) {
         Throwable notMarked = lease.complete();
         if (notMarked != null) {
+          observe(handler, view, context, HandlerOutcome.FAILED, started, ended, calls, notMarked);
           return progress.failed(handler.id, notMarked);
         }
+        observe(
+            handler, view, context, HandlerOutcome.DEAD_LETTERED, started, ended, calls, failure);
         progress.deadLettered(handler.id, failure);
         return null;
       }
       lease.release();
+      observe(handler, view, context, HandlerOutcome.FAILED, started, ended, calls, failure);
       return progress.failed(handler.id, failure);
     } catch (VirtualMachineError fatal) {
       releaseOnTheWayOut(lease);
       throw fatal;
     }
+  }
+
+  private void observe(
+      HandlerMethod handler,
+      RecordView view,
+      BatchContext context,
+      HandlerOutcome outcome,
+      long start,
+      long end,
+      int attempts,
+      @Nullable Throwable failure) {
+    observation.handler(view, context, handler.id, outcome, start, end, attempts, failure);
   }
 
   /** A record that cannot be parsed or matched: dead-lettered under the router's ID, or failed. */

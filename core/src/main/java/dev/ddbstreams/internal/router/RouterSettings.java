@@ -21,12 +21,19 @@ import dev.ddbstreams.FilterPattern;
 import dev.ddbstreams.IdempotencyKeyStrategy;
 import dev.ddbstreams.IdempotencyStore;
 import dev.ddbstreams.RetryPolicy;
+import dev.ddbstreams.StreamObserver;
 import dev.ddbstreams.ViewType;
 import java.time.Duration;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
-/** Everything a router was built with, checked by the public builder. */
+/**
+ * Everything a router was built with, checked by the public builder.
+ *
+ * @param observers observers in registration order, empty for none
+ * @param observeKeys whether observer events carry the records' key attributes
+ * @param logContext whether handler runs put the record's coordinates in the MDC
+ */
 public record RouterSettings(
     String partitionKey,
     @Nullable String sortKey,
@@ -41,4 +48,44 @@ public record RouterSettings(
     Duration deadlineMargin,
     @Nullable ViewType viewType,
     boolean logExceptionMessages,
-    List<FilterPattern> filters) {}
+    List<FilterPattern> filters,
+    List<StreamObserver> observers,
+    boolean observeKeys,
+    boolean logContext) {
+
+  /** Settings without observers, with the MDC log context on. */
+  public RouterSettings(
+      String partitionKey,
+      @Nullable String sortKey,
+      FailurePolicy failurePolicy,
+      RetryPolicy retryPolicy,
+      @Nullable DeadLetterSink deadLetterSink,
+      @Nullable IdempotencyStore idempotencyStore,
+      String idempotencyNamespace,
+      IdempotencyKeyStrategy idempotencyKeyStrategy,
+      Duration idempotencyLease,
+      int parallelism,
+      Duration deadlineMargin,
+      @Nullable ViewType viewType,
+      boolean logExceptionMessages,
+      List<FilterPattern> filters) {
+    this(
+        partitionKey,
+        sortKey,
+        failurePolicy,
+        retryPolicy,
+        deadLetterSink,
+        idempotencyStore,
+        idempotencyNamespace,
+        idempotencyKeyStrategy,
+        idempotencyLease,
+        parallelism,
+        deadlineMargin,
+        viewType,
+        logExceptionMessages,
+        filters,
+        List.of(),
+        false,
+        true);
+  }
+}

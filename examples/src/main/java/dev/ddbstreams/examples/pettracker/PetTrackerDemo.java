@@ -18,6 +18,7 @@ package dev.ddbstreams.examples.pettracker;
 import dev.ddbstreams.DynamoDbIdempotencyStore;
 import dev.ddbstreams.IdempotencyStore;
 import dev.ddbstreams.RetryPolicy;
+import dev.ddbstreams.StreamObserver;
 import dev.ddbstreams.StreamRouter;
 import dev.ddbstreams.TransactionalIdempotencyStore;
 import dev.ddbstreams.ViewType;
@@ -25,8 +26,10 @@ import dev.ddbstreams.backfill.BackfillProgress;
 import dev.ddbstreams.backfill.BackfillReport;
 import dev.ddbstreams.backfill.TableBackfill;
 import dev.ddbstreams.emulator.DynamoDbEmulator;
+import dev.ddbstreams.micrometer.MicrometerObserver;
 import dev.ddbstreams.testkit.StreamTable;
 import dev.ddbstreams.testkit.TimeToLive;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -284,7 +287,8 @@ public final class PetTrackerDemo {
         replication,
         new SearchSync(search)
       };
-      StreamRouter router = router(handlers, store);
+      SimpleMeterRegistry metrics = new SimpleMeterRegistry();
+      StreamRouter router = router(handlers, store, new MicrometerObserver(metrics));
 
       int expected = records - before.writes() + 2; // the writes, the TTL item and its expiry
       BackfillReport backfillReport = null;
@@ -294,7 +298,12 @@ public final class PetTrackerDemo {
         CompletableFuture<BackfillReport> backfilling =
             backfill
                 ? CompletableFuture.supplyAsync(
-                    () -> backfill(dynamo, table.name(), router(handlers, snapshotStore)).run())
+                    () ->
+                        backfill(
+                                dynamo,
+                                table.name(),
+                                router(handlers, snapshotStore, StreamObserver.NONE))
+                            .run())
                 : CompletableFuture.completedFuture(null);
         long deadline = System.nanoTime() + DEADLINE.toNanos();
         while ((!writing.isDone() || !backfilling.isDone() || probe.seen() < expected)
@@ -361,6 +370,13 @@ public final class PetTrackerDemo {
         check(
             "redelivery fully suppressed",
             duplicates == finished && store.completedTotal() == finished);
+        String probeHandler = LagProbe.class.getName() + "#userData";
+        check(
+            "metrics count what the handlers did",
+            MetricsSummary.outcomes(metrics, probeHandler, "handled")
+                    == perHandler.getOrDefault("LagProbe#userData", -1)
+                && MetricsSummary.outcomes(metrics, probeHandler, "duplicate")
+                    == perHandler.getOrDefault("LagProbe#userData", -1));
 
         out.printf("%n%s%n", consumer.summary());
         out.println("Records per handler:");
@@ -399,6 +415,7 @@ public final class PetTrackerDemo {
             "Search 'species:dog': %d hits (primary has %d dogs), first %s%n",
             hits.total(), dogs, hits.ids());
         out.printf("Notifications in the outbox: %d%n", outbox.messages().size());
+        MetricsSummary.print(metrics, out);
       }
     }
     out.printf("Took %d ms%n", (System.nanoTime() - started) / 1_000_000);
@@ -415,13 +432,15 @@ public final class PetTrackerDemo {
    * activity counted at the same moment make one leaderboard commit fail, and its retry finds it
    * counted.
    */
-  private static StreamRouter router(Object[] handlers, IdempotencyStore store) {
+  private static StreamRouter router(
+      Object[] handlers, IdempotencyStore store, StreamObserver observer) {
     return StreamRouter.builder()
         .keys("PK", "SK")
         .viewType(ViewType.NEW_AND_OLD_IMAGES)
         .handlers(handlers)
         .idempotency(store)
         .retry(RetryPolicy.attempts(3).backoff(Duration.ofMillis(20), 2.0, Duration.ofMillis(200)))
+        .observer(observer)
         .build();
   }
 

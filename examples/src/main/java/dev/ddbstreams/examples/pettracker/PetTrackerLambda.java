@@ -16,6 +16,7 @@
 package dev.ddbstreams.examples.pettracker;
 
 import dev.ddbstreams.StreamRouter;
+import dev.ddbstreams.lambda.EmbeddedMetrics;
 import dev.ddbstreams.lambda.FastDynamoDbStreamLambda;
 
 /**
@@ -25,8 +26,19 @@ import dev.ddbstreams.lambda.FastDynamoDbStreamLambda;
  * examples/target/ddbstreams-examples-lambda.jar}).
  */
 public final class PetTrackerLambda extends FastDynamoDbStreamLambda {
-  /** Built once per container, on the first invocation's cold start. */
-  private static final StreamRouter ROUTER = PetTrackerRouter.fromSettings(System::getenv);
+  /** The CloudWatch namespace of the router's metrics unless {@code METRICS_NAMESPACE} is set. */
+  static final String METRICS_NAMESPACE = "PetTracker";
+
+  /**
+   * Built once per container, on the first invocation's cold start. Its metrics go into the
+   * function's log as CloudWatch embedded metric format, where the template's alarms find them.
+   */
+  private static final StreamRouter ROUTER =
+      PetTrackerRouter.fromSettings(
+          System::getenv,
+          EmbeddedMetrics.builder()
+              .namespace(System.getenv().getOrDefault("METRICS_NAMESPACE", METRICS_NAMESPACE))
+              .build());
 
   @Override
   protected StreamRouter router() {

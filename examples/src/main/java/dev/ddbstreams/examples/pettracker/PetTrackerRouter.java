@@ -16,6 +16,7 @@
 package dev.ddbstreams.examples.pettracker;
 
 import dev.ddbstreams.DynamoDbIdempotencyStore;
+import dev.ddbstreams.StreamObserver;
 import dev.ddbstreams.StreamRouter;
 import dev.ddbstreams.ViewType;
 import java.util.function.Function;
@@ -38,9 +39,12 @@ public final class PetTrackerRouter {
    * their counts in one transaction with the idempotency record, are left out).
    *
    * @param settings looks up a setting by name, returning {@code null} if unset
+   * @param observers where the router's metrics go, such as the Lambda adapter's {@code
+   *     EmbeddedMetrics} or a {@code MicrometerObserver}
    * @return the router
    */
-  public static StreamRouter fromSettings(Function<String, String> settings) {
+  public static StreamRouter fromSettings(
+      Function<String, String> settings, StreamObserver... observers) {
     String table = settings.apply("TABLE_NAME");
     if (table == null || table.isEmpty()) {
       throw new IllegalStateException("TABLE_NAME must name the PetTracker table");
@@ -52,6 +56,9 @@ public final class PetTrackerRouter {
             : new SnsNotifier(SnsClient.create(), topic);
     StreamRouter.Builder builder =
         StreamRouter.builder().keys("PK", "SK").viewType(ViewType.NEW_AND_OLD_IMAGES);
+    for (StreamObserver observer : observers) {
+      builder.observer(observer);
+    }
     String idempotencyTable = settings.apply("IDEMPOTENCY_TABLE");
     if (idempotencyTable == null || idempotencyTable.isEmpty()) {
       LOG.warn(

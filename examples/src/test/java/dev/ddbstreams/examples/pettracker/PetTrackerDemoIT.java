@@ -43,6 +43,10 @@ class PetTrackerDemoIT {
         .contains("[ok]   replica equals primary's pets, users and activities")
         .contains("[ok]   search finds every dog in the primary, no more")
         .contains("[ok]   redelivery fully suppressed")
+        .contains("[ok]   metrics count what the handlers did")
+        .contains("Metrics (ddbstreams-micrometer, from the router's SimpleMeterRegistry):")
+        .containsPattern("record age \\(each batch's newest record\\): mean \\d+ ms")
+        .containsPattern("LagProbe#userData +\\d+ +\\d+ +0 +0 +0 ")
         .containsPattern("Lag, write to handler \\(300 writes\\): median \\d+ ms")
         .containsPattern("Leaderboard, top 5 \\(pet: activities\\):\\R  p\\d+ +\\d+")
         .contains("All checks passed.");

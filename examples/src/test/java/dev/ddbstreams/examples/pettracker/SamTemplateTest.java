@@ -18,6 +18,7 @@ package dev.ddbstreams.examples.pettracker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ddbstreams.StreamRouter;
+import dev.ddbstreams.lambda.EmbeddedMetrics;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,6 +55,24 @@ class SamTemplateTest {
         .contains("Handler: " + PetTrackerLambda.class.getName() + "::handleRequest")
         .contains("CodeUri: ../target/ddbstreams-examples-lambda.jar")
         .contains("StreamViewType: NEW_AND_OLD_IMAGES")
-        .contains("AttributeName: expiration");
+        .contains("AttributeName: expiration")
+        .contains("Runtime: java21");
+  }
+
+  @Test
+  void alarmsWatchIteratorAgeTheFailureQueueAndTheRoutersOwnMetrics() throws IOException {
+    String template = Files.readString(TEMPLATE);
+
+    assertThat(template)
+        .contains("MetricName: IteratorAge")
+        .contains("Namespace: AWS/Lambda")
+        .contains("MetricName: ApproximateNumberOfMessagesVisible")
+        .contains("{ Name: QueueName, Value: !GetAtt StreamFailures.QueueName }")
+        .contains("METRICS_NAMESPACE: " + PetTrackerLambda.METRICS_NAMESPACE)
+        .contains("Namespace: " + PetTrackerLambda.METRICS_NAMESPACE)
+        .contains("MetricName: " + EmbeddedMetrics.HANDLER_OUTCOMES + ".failed");
+    assertThat(
+            Pattern.compile("AlarmActions: \\[!Ref OperationsAlarms]").matcher(template).results())
+        .hasSize(3);
   }
 }

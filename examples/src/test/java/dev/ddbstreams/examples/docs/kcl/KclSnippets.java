@@ -23,9 +23,14 @@ import dev.ddbstreams.emulator.DynamoDbEmulator;
 import dev.ddbstreams.examples.pettracker.Notifier;
 import dev.ddbstreams.examples.pettracker.PetHandlers;
 import dev.ddbstreams.kcl.KclStreamConsumer;
+import dev.ddbstreams.micrometer.MicrometerObserver;
 import dev.ddbstreams.testkit.StreamTable;
 import dev.ddbstreams.testkit.kcl.LocalKcl;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.HashSet;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.kinesis.metrics.MetricsConfig;
+import software.amazon.kinesis.metrics.MetricsLevel;
 
 /** docs/kcl.md. */
 final class KclSnippets {
@@ -52,6 +57,30 @@ final class KclSnippets {
       consumer.run(); // blocks; or start() + close() later
     }
     // end::worker[]
+  }
+
+  static KclStreamConsumer metrics(Notifier notifier, MeterRegistry registry, String arn) {
+    // tag::metrics[]
+    StreamRouter router =
+        StreamRouter.builder()
+            .keys("PK", "SK")
+            .handlers(new PetHandlers(notifier))
+            .observer(new MicrometerObserver(registry)) // record age, outcomes, durations
+            .build();
+    KclStreamConsumer consumer =
+        KclStreamConsumer.builder()
+            .streamArn(arn)
+            .applicationName("pet-views")
+            .router(router)
+            .metricsLevel(MetricsLevel.SUMMARY) // KCL's own: leases, records, processing time
+            .configCustomizer(
+                c ->
+                    c.metrics()
+                        .metricsEnabledDimensions(
+                            new HashSet<>(MetricsConfig.METRICS_ALWAYS_ENABLED_DIMENSIONS)))
+            .build();
+    // end::metrics[]
+    return consumer;
   }
 
   static KclStreamConsumer local(StreamTable table, StreamRouter router) {

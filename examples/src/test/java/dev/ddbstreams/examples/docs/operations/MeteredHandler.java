@@ -1,0 +1,37 @@
+/*
+ * Copyright 2026 The ddbstreams maintainers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package dev.ddbstreams.examples.docs.operations;
+
+import dev.ddbstreams.StreamRouter;
+import dev.ddbstreams.examples.docs.gettingstarted.PetHandlers;
+import dev.ddbstreams.lambda.EmbeddedMetrics;
+import dev.ddbstreams.lambda.FastDynamoDbStreamLambda;
+
+// tag::emf[]
+public final class MeteredHandler extends FastDynamoDbStreamLambda {
+  private static final StreamRouter ROUTER =
+      StreamRouter.builder()
+          .keys("PK", "SK")
+          .handlers(new PetHandlers((userId, message) -> {}))
+          .observer(EmbeddedMetrics.builder().namespace("PetTracker").build()) // EMF on stdout
+          .build();
+
+  @Override
+  protected StreamRouter router() {
+    return ROUTER;
+  }
+}
+// end::emf[]
