@@ -84,7 +84,7 @@ class BenchmarksSmokeTest {
   void fullBatchBenchmarkRunsEverySide() throws RunnerException {
     Collection<RunResult> results = runOnce(FullBatchBenchmark.class.getName());
 
-    assertThat(results).hasSize(4);
+    assertThat(results).hasSize(6);
     results.forEach(r -> assertThat(r.getPrimaryResult().getScore()).isPositive());
   }
 
