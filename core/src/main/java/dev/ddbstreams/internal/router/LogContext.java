@@ -59,7 +59,10 @@ interface LogContext {
           context.streamArn().ifPresent(arn -> MDC.put(STREAM_ARN, arn));
           context.shardId().ifPresent(shard -> MDC.put(SHARD_ID, shard));
           MDC.put(EVENT_ID, view.record.eventId());
-          MDC.put(SEQUENCE_NUMBER, view.record.sequenceNumber());
+          String sequence = view.sequenceNumber(); // a snapshot has none
+          if (sequence != null) {
+            MDC.put(SEQUENCE_NUMBER, sequence);
+          }
           MDC.put(HANDLER_ID, handlerId);
         }
 

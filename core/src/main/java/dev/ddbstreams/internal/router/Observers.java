@@ -98,7 +98,7 @@ final class Observers implements Observation {
             Math.max(0, endNanos - startNanos),
             attempts,
             view.record.eventId(),
-            view.record.sequenceNumber(),
+            view.sequenceNumber(),
             failure == null ? null : failure.getClass(),
             keys ? view.record.keys() : null));
   }
