@@ -37,30 +37,30 @@ import org.jspecify.annotations.Nullable;
  * <p>Core and the Lambda adapter each keep a copy in their test tree (no test-jar between modules);
  * keep the copies alike.
  */
-final class Gen {
+public final class Gen {
   private static final String DIGITS = "0123456789";
   private static final String ALPHA = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
 
   private final SplittableRandom random;
 
-  Gen(long seed) {
+  public Gen(long seed) {
     this.random = new SplittableRandom(seed);
   }
 
   /** A number from {@code min} to {@code max}, both included. */
-  int between(int min, int max) {
+  public int between(int min, int max) {
     return random.nextInt(min, max + 1);
   }
 
   /** A number from {@code min} to {@code max}, both included. */
-  long between(long min, long max) {
+  public long between(long min, long max) {
     return max == Long.MAX_VALUE
         ? random.nextLong(min - 1, max) + 1
         : random.nextLong(min, max + 1);
   }
 
   /** Any {@code long}, small and extreme ones included. */
-  long anyLong() {
+  public long anyLong() {
     return switch (random.nextInt(8)) {
       case 0 -> oneOf(0L, 1L, -1L, Long.MIN_VALUE, Long.MAX_VALUE);
       case 1 -> between(-1000L, 1000L);
@@ -68,37 +68,38 @@ final class Gen {
     };
   }
 
-  boolean bool() {
+  public boolean bool() {
     return random.nextBoolean();
   }
 
   /** True with the given probability. */
-  boolean chance(double probability) {
+  public boolean chance(double probability) {
     return random.nextDouble() < probability;
   }
 
   @SafeVarargs
-  final <T> T oneOf(T... choices) {
+  public final <T> T oneOf(T... choices) {
     return choices[random.nextInt(choices.length)];
   }
 
-  <T> T oneOf(List<T> choices) {
+  public <T> T oneOf(List<T> choices) {
     return choices.get(random.nextInt(choices.size()));
   }
 
   /** Picks one of the suppliers and draws from it. */
   @SafeVarargs
-  final <T> T draw(Supplier<? extends T>... choices) {
+  public final <T> T draw(Supplier<? extends T>... choices) {
     return choices[random.nextInt(choices.length)].get();
   }
 
   /** A weighted choice: {@code weighted(3, a, 1, b)} draws from {@code a} three times as often. */
-  <T> T weighted(int weightA, Supplier<? extends T> a, int weightB, Supplier<? extends T> b) {
+  public <T> T weighted(
+      int weightA, Supplier<? extends T> a, int weightB, Supplier<? extends T> b) {
     return random.nextInt(weightA + weightB) < weightA ? a.get() : b.get();
   }
 
   /** A weighted choice among suppliers: {@code weights[i]} for {@code choices.get(i)}. */
-  <T> T weighted(int[] weights, List<? extends Supplier<? extends T>> choices) {
+  public <T> T weighted(int[] weights, List<? extends Supplier<? extends T>> choices) {
     int total = 0;
     for (int w : weights) {
       total += w;
@@ -114,11 +115,11 @@ final class Gen {
   }
 
   /** The supplier's value, or {@code null} with the given probability. */
-  <T> @Nullable T orNull(double probability, Supplier<? extends T> value) {
+  public <T> @Nullable T orNull(double probability, Supplier<? extends T> value) {
     return chance(probability) ? null : value.get();
   }
 
-  <T> List<T> list(int min, int max, Supplier<? extends T> element) {
+  public <T> List<T> list(int min, int max, Supplier<? extends T> element) {
     int size = between(min, max);
     List<T> out = new ArrayList<>(size);
     for (int i = 0; i < size; i++) {
@@ -128,7 +129,7 @@ final class Gen {
   }
 
   /** A list of distinct elements, in drawing order. */
-  <T> List<T> uniqueList(int min, int max, Supplier<? extends T> element) {
+  public <T> List<T> uniqueList(int min, int max, Supplier<? extends T> element) {
     return uniqueList(min, max, element, Function.identity());
   }
 
@@ -136,7 +137,7 @@ final class Gen {
    * A list of elements distinct by {@code key}, in drawing order. Stops short of {@code max} if the
    * generator keeps repeating itself, but never below {@code min}.
    */
-  <T> List<T> uniqueList(
+  public <T> List<T> uniqueList(
       int min, int max, Supplier<? extends T> element, Function<? super T, ?> key) {
     int size = between(min, max);
     Set<Object> seen = new HashSet<>();
@@ -158,23 +159,23 @@ final class Gen {
   }
 
   /** A set of distinct elements, in drawing order. */
-  <T> Set<T> set(int min, int max, Supplier<? extends T> element) {
+  public <T> Set<T> set(int min, int max, Supplier<? extends T> element) {
     return new LinkedHashSet<>(uniqueList(min, max, element));
   }
 
   /** A shuffled copy. */
-  <T> List<T> shuffle(List<T> items) {
+  public <T> List<T> shuffle(List<T> items) {
     List<T> out = new ArrayList<>(items);
     Collections.shuffle(out, random());
     return out;
   }
 
   /** A {@link Random} seeded from this generator, for code that wants one. */
-  Random random() {
+  public Random random() {
     return new Random(random.nextLong());
   }
 
-  byte[] bytes(int maxLength) {
+  public byte[] bytes(int maxLength) {
     byte[] out = new byte[between(0, maxLength)];
     for (int i = 0; i < out.length; i++) {
       out[i] = (byte) random.nextInt(256);
@@ -183,7 +184,7 @@ final class Gen {
   }
 
   /** Bytes each from {@code min} to {@code max}. */
-  byte[] bytes(int maxLength, byte min, byte max) {
+  public byte[] bytes(int maxLength, byte min, byte max) {
     byte[] out = new byte[between(0, maxLength)];
     for (int i = 0; i < out.length; i++) {
       out[i] = (byte) between(min, max);
@@ -195,7 +196,7 @@ final class Gen {
    * Any text of up to {@code maxLength} chars: mostly ASCII, but also controls, other scripts,
    * surrogate pairs and lone surrogates, as a {@code String} can hold them.
    */
-  String anyString(int maxLength) {
+  public String anyString(int maxLength) {
     int length = between(0, maxLength);
     StringBuilder s = new StringBuilder(length);
     while (s.length() < length) {
@@ -217,7 +218,7 @@ final class Gen {
   }
 
   /** Text of {@code min} to {@code max} chars, each from {@code alphabet}. */
-  String string(String alphabet, int min, int max) {
+  public String string(String alphabet, int min, int max) {
     int length = between(min, max);
     StringBuilder s = new StringBuilder(length);
     for (int i = 0; i < length; i++) {
@@ -227,7 +228,7 @@ final class Gen {
   }
 
   /** Text of {@code min} to {@code max} chars, each from {@code from} to {@code to}. */
-  String string(char from, char to, int min, int max) {
+  public String string(char from, char to, int min, int max) {
     int length = between(min, max);
     StringBuilder s = new StringBuilder(length);
     for (int i = 0; i < length; i++) {
@@ -237,17 +238,17 @@ final class Gen {
   }
 
   /** ASCII digits. */
-  String digits(int min, int max) {
+  public String digits(int min, int max) {
     return string(DIGITS, min, max);
   }
 
   /** ASCII letters. */
-  String letters(int min, int max) {
+  public String letters(int min, int max) {
     return string(ALPHA, min, max);
   }
 
   /** ASCII letters and digits. */
-  String alphanumeric(int min, int max) {
+  public String alphanumeric(int min, int max) {
     return string(ALPHA + DIGITS, min, max);
   }
 }

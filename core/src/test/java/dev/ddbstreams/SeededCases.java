@@ -35,9 +35,9 @@ import org.jspecify.annotations.Nullable;
  * cases. {@code -Dddbstreams.case} runs that one case alone. No shrinking: generators keep sizes
  * small instead.
  */
-final class SeededCases {
-  static final String SEED_PROPERTY = "ddbstreams.seed";
-  static final String CASE_PROPERTY = "ddbstreams.case";
+public final class SeededCases {
+  public static final String SEED_PROPERTY = "ddbstreams.seed";
+  public static final String CASE_PROPERTY = "ddbstreams.case";
 
   private static final long BASE_SEED = baseSeed();
 
@@ -45,7 +45,7 @@ final class SeededCases {
 
   /** A check of one case's input. */
   @FunctionalInterface
-  interface Check<T> {
+  public interface Check<T> {
     void accept(T input) throws Exception;
   }
 
@@ -59,7 +59,7 @@ final class SeededCases {
    * @param check the property: throws on failure
    * @return how many inputs were checked
    */
-  static <T> int check(
+  public static <T> int check(
       int cases,
       Function<Gen, ? extends T> generate,
       Function<? super T, String> shape,
@@ -70,7 +70,7 @@ final class SeededCases {
   }
 
   /** {@link #check(int, Function, Function, Check)} with its settings given, for tests. */
-  static <T> int check(
+  public static <T> int check(
       long baseSeed,
       @Nullable Integer onlyCase,
       String property,
@@ -106,7 +106,7 @@ final class SeededCases {
    * Rejects the current input: it is outside the property's domain (an assumption that does not
    * hold).
    */
-  static void reject() {
+  public static void reject() {
     throw new Rejected();
   }
 
@@ -159,7 +159,7 @@ final class SeededCases {
   }
 
   /** SplitMix64's finaliser over the base seed, the property and the case number. */
-  static long caseSeed(long base, String property, int n) {
+  public static long caseSeed(long base, String property, int n) {
     long z = base + 0x9E3779B97F4A7C15L * (n + 1L) + property.hashCode() * 0xBF58476D1CE4E5B9L;
     z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
     z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;

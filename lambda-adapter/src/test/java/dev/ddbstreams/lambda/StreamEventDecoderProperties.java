@@ -19,6 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import dev.ddbstreams.Gen;
+import dev.ddbstreams.SeededCases;
 import dev.ddbstreams.StreamRouter;
 import dev.ddbstreams.lambda.internal.DecodedEvent;
 import dev.ddbstreams.lambda.internal.LambdaEventConverter;
