@@ -59,7 +59,12 @@ class LambdaDeploymentJarIT {
       assertThat(jar.stream().map(e -> e.getName()))
           .noneMatch(n -> n.startsWith("dev/ddbstreams/testkit/"))
           .noneMatch(n -> n.startsWith("dev/ddbstreams/emulator/"))
-          .noneMatch(n -> n.startsWith("software/amazon/kinesis/"));
+          .noneMatch(n -> n.startsWith("software/amazon/kinesis/"))
+          .noneMatch(n -> n.startsWith("io/netty/"))
+          .noneMatch(n -> n.startsWith("io/micrometer/"))
+          .noneMatch(n -> n.startsWith("picocli/"))
+          .noneMatch(n -> n.startsWith("org/apache/lucene/"))
+          .noneMatch(n -> n.startsWith("org/junit/"));
     }
     assertThat(Files.size(JAR)).isLessThan(30L * 1024 * 1024);
   }
@@ -85,6 +90,34 @@ class LambdaDeploymentJarIT {
           handler, new ByteArrayInputStream(EVENT.getBytes(StandardCharsets.UTF_8)), out, null);
 
       assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("{\"batchItemFailures\":[]}");
+    }
+  }
+
+  /**
+   * The test event touches no AWS service, so this builds the clients the deployed function builds
+   * (idempotency table, SNS topic): the SDK finds its HTTP client, endpoint rules and interceptors
+   * through service files and class names, which a jar can lack while every class compiles.
+   */
+  @Test
+  void buildsTheFunctionsSdkClientsWithNothingButTheJarOnTheClassPath() throws Exception {
+    System.setProperty("aws.region", "eu-west-1");
+    Thread thread = Thread.currentThread();
+    ClassLoader saved = thread.getContextClassLoader();
+    try (URLClassLoader loader =
+        new URLClassLoader(new URL[] {JAR.toUri().toURL()}, ClassLoader.getPlatformClassLoader())) {
+      thread.setContextClassLoader(loader);
+      for (String client :
+          new String[] {
+            "software.amazon.awssdk.services.dynamodb.DynamoDbClient",
+            "software.amazon.awssdk.services.sns.SnsClient"
+          }) {
+        try (AutoCloseable built =
+            (AutoCloseable) Class.forName(client, true, loader).getMethod("create").invoke(null)) {
+          assertThat(built.getClass().getClassLoader()).as(client).isSameAs(loader);
+        }
+      }
+    } finally {
+      thread.setContextClassLoader(saved);
     }
   }
 }
