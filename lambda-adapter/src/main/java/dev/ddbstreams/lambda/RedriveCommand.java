@@ -86,7 +86,7 @@ public final class RedriveCommand implements Callable<Integer> {
       required = true,
       paramLabel = "CLASS",
       description =
-          "The function class, a DynamoDbStreamLambda or FastDynamoDbStreamLambda with a public"
+          "The function class, a DynamoDbStreamLambda or DynamoDbStreamJsonLambda with a public"
               + " no-argument constructor, as the Lambda runtime makes it; its router runs the"
               + " records.")
   @Nullable String function;
@@ -256,7 +256,7 @@ public final class RedriveCommand implements Callable<Integer> {
               + " with its public no-argument constructor: "
               + cause);
     }
-    if (instance instanceof FastDynamoDbStreamLambda fast) {
+    if (instance instanceof DynamoDbStreamJsonLambda fast) {
       return fast.router();
     }
     if (instance instanceof DynamoDbStreamLambda plain) {
@@ -265,6 +265,6 @@ public final class RedriveCommand implements Callable<Integer> {
     throw new BadInput(
         "--function: "
             + function
-            + " is neither a DynamoDbStreamLambda nor a FastDynamoDbStreamLambda");
+            + " is neither a DynamoDbStreamLambda nor a DynamoDbStreamJsonLambda");
   }
 }

@@ -20,6 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ddbstreams.RetryPolicy;
 import dev.ddbstreams.StreamRecord;
 import dev.ddbstreams.StreamRouter;
+import dev.ddbstreams.annotation.OnChange;
 import dev.ddbstreams.annotation.OnInsert;
 import dev.ddbstreams.annotation.OnRemove;
 import java.time.Duration;
@@ -38,6 +39,12 @@ class MappingCheckTest {
 
     @OnRemove(pk = "USER#")
     void goodbye(StreamRecord<Map<String, Object>> change) {}
+  }
+
+  /** Takes every change, so its router wants every record. */
+  static final class Everything {
+    @OnChange
+    void any(StreamRecord<Map<String, Object>> change) {}
   }
 
   private final StreamRouter router = StreamRouter.builder().handlers(new Pets()).build();
@@ -120,7 +127,7 @@ class MappingCheckTest {
 
   @Test
   void aRouterThatTakesEveryRecordWantsNoFilter() {
-    StreamRouter everything = StreamRouter.builder().handlers(new RecordingHandlers()).build();
+    StreamRouter everything = StreamRouter.builder().handlers(new Everything()).build();
     assertThat(everything.filterCriteria().isEmpty()).isTrue();
 
     assertThat(MappingCheck.of(everything).differences(recommended().build()))

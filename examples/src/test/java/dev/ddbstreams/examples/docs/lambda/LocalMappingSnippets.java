@@ -17,8 +17,8 @@ package dev.ddbstreams.examples.docs.lambda;
 
 import dev.ddbstreams.emulator.DynamoDbEmulator;
 import dev.ddbstreams.lambda.FailedBatch;
-import dev.ddbstreams.lambda.LocalEventSourceMapping;
-import dev.ddbstreams.lambda.StartingPosition;
+import dev.ddbstreams.testkit.lambda.LocalEventSourceMapping;
+import dev.ddbstreams.testkit.lambda.StartingPosition;
 import java.time.Duration;
 import java.util.List;
 

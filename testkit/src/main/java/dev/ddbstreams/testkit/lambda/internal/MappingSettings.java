@@ -13,7 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package dev.ddbstreams.lambda.internal;
+package dev.ddbstreams.testkit.lambda.internal;
 
 import dev.ddbstreams.FilterCriteria;
 import dev.ddbstreams.lambda.FailedBatch;
@@ -34,7 +34,6 @@ import org.jspecify.annotations.Nullable;
  * @param parallelizationFactor concurrent batches per shard, records of one partition key in one
  * @param functionTimeout the function timeout, which sets the context's remaining time
  * @param functionName the function name in the context
- * @param filterCriteria the mapping's filter criteria, or {@code null} for none
  * @param onFailure the on-failure destination
  * @param filterCriteria the filter criteria, or {@code null} for none
  */

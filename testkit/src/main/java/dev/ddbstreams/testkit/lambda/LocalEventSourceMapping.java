@@ -13,7 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package dev.ddbstreams.lambda;
+package dev.ddbstreams.testkit.lambda;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
@@ -22,11 +22,14 @@ import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import dev.ddbstreams.FilterCriteria;
 import dev.ddbstreams.FilterPattern;
 import dev.ddbstreams.FilterPatternException;
-import dev.ddbstreams.lambda.internal.BatchInvoker;
-import dev.ddbstreams.lambda.internal.LocalFunction;
-import dev.ddbstreams.lambda.internal.MappingCounters;
-import dev.ddbstreams.lambda.internal.MappingSettings;
-import dev.ddbstreams.lambda.internal.ShardPump;
+import dev.ddbstreams.lambda.DynamoDbStreamJsonLambda;
+import dev.ddbstreams.lambda.DynamoDbStreamLambda;
+import dev.ddbstreams.lambda.FailedBatch;
+import dev.ddbstreams.testkit.lambda.internal.BatchInvoker;
+import dev.ddbstreams.testkit.lambda.internal.LocalFunction;
+import dev.ddbstreams.testkit.lambda.internal.MappingCounters;
+import dev.ddbstreams.testkit.lambda.internal.MappingSettings;
+import dev.ddbstreams.testkit.lambda.internal.ShardPump;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -61,7 +64,7 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
  * LocalEventSourceMapping mapping = LocalEventSourceMapping.builder()
  *     .streams(dynamoDbStreamsClient)
  *     .streamArn(table.latestStreamArn())
- *     .handler(new Handler())                    // a DynamoDbStreamLambda or FastDynamoDbStreamLambda
+ *     .handler(new Handler())                    // a DynamoDbStreamLambda or DynamoDbStreamJsonLambda
  *     .startingPosition(StartingPosition.TRIM_HORIZON)
  *     .batchSize(100)
  *     .reportBatchItemFailures(true)
@@ -416,7 +419,7 @@ public final class LocalEventSourceMapping implements AutoCloseable {
     }
 
     /**
-     * Sets the function: a stream handler, such as a {@link FastDynamoDbStreamLambda}, given the
+     * Sets the function: a stream handler, such as a {@link DynamoDbStreamJsonLambda}, given the
      * event JSON bytes.
      *
      * @param handler the handler; called from several threads when shards or lanes run at once

@@ -21,6 +21,8 @@ import dev.ddbstreams.StreamRecord;
 import dev.ddbstreams.StreamRouter;
 import dev.ddbstreams.annotation.OnChange;
 import dev.ddbstreams.emulator.DynamoDbEmulator;
+import dev.ddbstreams.testkit.lambda.LocalEventSourceMapping;
+import dev.ddbstreams.testkit.lambda.StartingPosition;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,7 +74,7 @@ class LocalEventSourceMappingSettingsIT {
     }
   }
 
-  private final class Function extends FastDynamoDbStreamLambda {
+  private final class Function extends DynamoDbStreamJsonLambda {
     private final StreamRouter router;
     private final Versions versions;
     private final long pauseMillis;
@@ -276,7 +278,7 @@ class LocalEventSourceMappingSettingsIT {
                           dev.ddbstreams.lambda.internal.StreamEventDecoder.decode(event)
                               .records()
                               .size());
-                      new FastDynamoDbStreamLambda() {
+                      new DynamoDbStreamJsonLambda() {
                         @Override
                         protected StreamRouter router() {
                           return router;

@@ -18,6 +18,8 @@ package dev.ddbstreams.lambda;
 import dev.ddbstreams.StreamRecord;
 import dev.ddbstreams.StreamRouter;
 import dev.ddbstreams.annotation.OnChange;
+import dev.ddbstreams.testkit.lambda.LocalEventSourceMapping;
+import dev.ddbstreams.testkit.lambda.StartingPosition;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -57,7 +59,7 @@ final class RedriveFixtures {
   }
 
   /** A function around a router, as a deployment would have. */
-  static final class Function extends FastDynamoDbStreamLambda {
+  static final class Function extends DynamoDbStreamJsonLambda {
     private final StreamRouter router;
 
     Function(Recording handlers) {

@@ -13,11 +13,12 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package dev.ddbstreams.lambda.internal;
+package dev.ddbstreams.testkit.lambda.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ddbstreams.lambda.FailedBatch;
+import dev.ddbstreams.testkit.LambdaEventWriter;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
