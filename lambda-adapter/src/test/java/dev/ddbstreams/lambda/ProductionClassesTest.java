@@ -21,6 +21,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -33,7 +35,8 @@ import org.junit.jupiter.api.Test;
 /**
  * What a deployed function carries: the classes this module builds into {@code ddbstreams-lambda}
  * hold no part of the local event source mapping (it lives in the testkit) and reach the testkit
- * nowhere. Reads the compiled classes of {@code src/main}, the jar's contents.
+ * nowhere. Reads the compiled classes of {@code src/main} (the jar's contents), or the jar itself
+ * when run against it.
  */
 class ProductionClassesTest {
   /** The emulator's classes, which moved to {@code dev.ddbstreams.testkit.lambda}. */
@@ -54,20 +57,30 @@ class ProductionClassesTest {
 
   @BeforeAll
   static void readProductionClasses() throws IOException, URISyntaxException {
-    Path root =
+    // target/classes under surefire, the built jar itself under failsafe.
+    Path location =
         Path.of(
             DynamoDbStreamLambda.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-    assertThat(root.toString()).doesNotContain("test-classes");
-    try (Stream<Path> files = Files.walk(root)) {
-      classes =
-          files
-              .filter(f -> f.toString().endsWith(".class"))
-              .collect(
-                  Collectors.toMap(
-                      f -> root.relativize(f).toString().replace('\\', '/'),
-                      ProductionClassesTest::constantPool));
+    assertThat(location.toString()).doesNotContain("test-classes");
+    if (Files.isDirectory(location)) {
+      classes = read(location);
+    } else {
+      try (FileSystem jar = FileSystems.newFileSystem(location)) {
+        classes = read(jar.getPath("/"));
+      }
     }
     assertThat(classes).containsKey("dev/ddbstreams/lambda/DynamoDbStreamJsonLambda.class");
+  }
+
+  private static Map<String, String> read(Path root) throws IOException {
+    try (Stream<Path> files = Files.walk(root)) {
+      return files
+          .filter(f -> f.toString().endsWith(".class"))
+          .collect(
+              Collectors.toMap(
+                  f -> root.relativize(f).toString().replace('\\', '/'),
+                  ProductionClassesTest::constantPool));
+    }
   }
 
   @Test
