@@ -125,6 +125,20 @@ class ArchitectureTest {
   }
 
   @Test
+  void testkitDoesNotDependOnTheLambdaAdapter() {
+    // The local event source mapping runs any Lambda stream handler and gives its on-failure
+    // destination the JSON Lambda sends, so the adapter's own tests can use the testkit (Maven
+    // allows no cycle, even at test scope).
+    noClasses()
+        .that()
+        .resideInAPackage("dev.ddbstreams.testkit..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("dev.ddbstreams.lambda..")
+        .check(classes);
+  }
+
+  @Test
   void kclAdapterDoesNotReachIntoLambda() {
     noClasses()
         .that()

@@ -17,7 +17,6 @@ package dev.ddbstreams.examples.pettracker;
 
 import dev.ddbstreams.StreamRouter;
 import dev.ddbstreams.lambda.DynamoDbStreamJsonLambda;
-import dev.ddbstreams.lambda.FailedBatch;
 import dev.ddbstreams.testkit.lambda.LocalEventSourceMapping;
 import dev.ddbstreams.testkit.lambda.StartingPosition;
 import java.time.Duration;
@@ -40,7 +39,7 @@ final class LambdaMapping implements DemoConsumer {
   private final StreamRouter router;
   private final int batchSize;
   private final Function function;
-  private final List<FailedBatch> dropped = new CopyOnWriteArrayList<>();
+  private final List<String> dropped = new CopyOnWriteArrayList<>();
   private final LocalEventSourceMapping mapping;
   private LocalEventSourceMapping.Stats redelivery = empty();
   private long timeouts;

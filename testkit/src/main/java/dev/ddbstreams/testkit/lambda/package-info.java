@@ -18,11 +18,13 @@
  * does, for tests against the project's DynamoDB emulator: {@link
  * dev.ddbstreams.testkit.lambda.LocalEventSourceMapping}.
  *
- * <p>Needs {@code ddbstreams-lambda}, {@code aws-lambda-java-core} and {@code
- * aws-lambda-java-events} on the class path (optional dependencies of the testkit; a function built
- * on {@code ddbstreams-lambda} has them), and {@code aws-lambda-java-serialization} for functions
- * that take the runtime's event objects. None of it is in {@code ddbstreams-lambda}, so a deployed
- * function carries none of it. Everything in this package is {@code null}-marked.
+ * <p>Needs {@code aws-lambda-java-core} and {@code aws-lambda-java-events} on the class path
+ * (optional dependencies of the testkit; a function built on {@code ddbstreams-lambda} has them),
+ * and {@code aws-lambda-java-serialization} for functions that take the runtime's event objects.
+ * The mapping runs any Lambda stream handler and does not depend on {@code ddbstreams-lambda}: what
+ * it gives its on-failure destination is the JSON Lambda sends, which {@code ddbstreams-lambda}
+ * reads as production code does. None of this package is in {@code ddbstreams-lambda}, so a
+ * deployed function carries none of it. Everything in this package is {@code null}-marked.
  */
 @NullMarked
 package dev.ddbstreams.testkit.lambda;

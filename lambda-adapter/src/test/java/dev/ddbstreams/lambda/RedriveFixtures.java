@@ -21,7 +21,6 @@ import dev.ddbstreams.annotation.OnChange;
 import dev.ddbstreams.testkit.lambda.LocalEventSourceMapping;
 import dev.ddbstreams.testkit.lambda.StartingPosition;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -103,7 +102,7 @@ final class RedriveFixtures {
             .batchSize(10)
             .reportBatchItemFailures(true)
             .maximumRetryAttempts(1)
-            .onFailure(failed -> messages.add(OnFailureMessages.toJson(failed, Instant.now())))
+            .onFailure(messages::add)
             .build()) {
       mapping.drain(Duration.ofSeconds(30));
     }

@@ -135,7 +135,7 @@ class LocalEventSourceMappingIT {
             throw new IllegalStateException("injected failure after processing");
           }
         };
-    List<FailedBatch> givenUp = new ArrayList<>();
+    List<String> givenUp = new ArrayList<>();
     LocalEventSourceMapping.Stats stats;
     try (LocalEventSourceMapping mapping =
         LocalEventSourceMapping.builder()

@@ -65,7 +65,7 @@ class BatchInvokerTest {
             1,
             Duration.ofSeconds(30),
             "f",
-            failed::add,
+            message -> failed.addAll(OnFailureMessages.parse(message)),
             null);
     LocalFunction function =
         (event, context) -> {
@@ -261,7 +261,7 @@ class BatchInvokerTest {
             1,
             Duration.ofSeconds(30),
             "f",
-            failed::add,
+            message -> failed.addAll(OnFailureMessages.parse(message)),
             null);
     LocalFunction function =
         LocalFunction.of(

@@ -148,7 +148,7 @@ class LocalMappingChaosIT {
       String log;
       Checker.Verdict verdict;
       boolean drained;
-      List<FailedBatch> givenUp = new CopyOnWriteArrayList<>();
+      List<String> givenUp = new CopyOnWriteArrayList<>();
       try (CapturedLog captured = CapturedLog.start()) {
         SplittableRandom r = new SplittableRandom(seed ^ 0x9E3779B97F4A7C15L);
         Ledger ledger = new Ledger(changes, ChaosHandlers.ids(shape.twoHandlers()));
