@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Cold start, side by side: a fresh JVM that builds the ddbstreams router and handles one
-# 100-record Lambda event through FastDynamoDbStreamLambda, against a fresh JVM running the
+# 100-record Lambda event through DynamoDbStreamJsonLambda, against a fresh JVM running the
 # hand-written handler (runtime serializer + SDK transformer + TableSchema.fromBean + switch) on
 # the same event. The two sides alternate, so machine noise falls on both.
 #

@@ -48,7 +48,7 @@ def lambdaJar = new File(project, 'target/pet-stream-lambda.jar')
 if (!lambdaJar.isFile()) fail('no Lambda jar target/pet-stream-lambda.jar')
 new JarFile(lambdaJar).withCloseable { jar ->
   def names = jar.entries().collect { it.name }
-  ['com/example/pets/PetLambda.class', 'dev/ddbstreams/lambda/FastDynamoDbStreamLambda.class',
+  ['com/example/pets/PetLambda.class', 'dev/ddbstreams/lambda/DynamoDbStreamJsonLambda.class',
    'software/amazon/awssdk/services/dynamodb/DynamoDbClient.class',
    'org/slf4j/simple/SimpleLogger.class'].each { if (!names.contains(it)) fail("Lambda jar lacks ${it}") }
   ['software/amazon/kinesis/', 'dev/ddbstreams/kcl/', 'dev/ddbstreams/testkit/', 'dev/ddbstreams/emulator/',

@@ -22,7 +22,7 @@ import java.nio.file.Path;
 
 /**
  * One cold start of the ddbstreams function: build the router, handle one event through {@link
- * dev.ddbstreams.lambda.FastDynamoDbStreamLambda}, write the response to stdout. Run by {@code
+ * dev.ddbstreams.lambda.DynamoDbStreamJsonLambda}, write the response to stdout. Run by {@code
  * benchmarks/cold-start.sh}.
  */
 public final class ColdStartLibrary {

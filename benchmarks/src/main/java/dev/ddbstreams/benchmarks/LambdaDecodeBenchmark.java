@@ -23,8 +23,8 @@ import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSer
 import dev.ddbstreams.StreamRecord;
 import dev.ddbstreams.StreamRouter;
 import dev.ddbstreams.annotation.OnChange;
+import dev.ddbstreams.lambda.DynamoDbStreamJsonLambda;
 import dev.ddbstreams.lambda.DynamoDbStreamLambda;
-import dev.ddbstreams.lambda.FastDynamoDbStreamLambda;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -72,7 +72,7 @@ public class LambdaDecodeBenchmark {
   private byte[] event;
   private StreamRouter router;
   private DynamoDbStreamLambda serializerHandler;
-  private FastDynamoDbStreamLambda streamingHandler;
+  private DynamoDbStreamJsonLambda streamingHandler;
 
   /** Reads each record's coordinates: the figure is decoding, not handler work. */
   public static final class Touch {
@@ -99,7 +99,7 @@ public class LambdaDecodeBenchmark {
           }
         };
     streamingHandler =
-        new FastDynamoDbStreamLambda() {
+        new DynamoDbStreamJsonLambda() {
           @Override
           protected StreamRouter router() {
             return shared;

@@ -16,10 +16,10 @@
 package dev.ddbstreams.benchmarks;
 
 import dev.ddbstreams.StreamRouter;
-import dev.ddbstreams.lambda.FastDynamoDbStreamLambda;
+import dev.ddbstreams.lambda.DynamoDbStreamJsonLambda;
 
 /** The Lambda function a ddbstreams user writes: the streaming base and a router. */
-public final class LibraryLambda extends FastDynamoDbStreamLambda {
+public final class LibraryLambda extends DynamoDbStreamJsonLambda {
   private final StreamRouter router;
 
   /**

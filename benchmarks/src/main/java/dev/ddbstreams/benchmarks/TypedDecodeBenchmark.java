@@ -49,7 +49,7 @@ import software.amazon.awssdk.services.dynamodb.model.Record;
  * default batch size) whose new images become items of 10 or 100 attributes.
  *
  * <p>ddbstreams sides go through the public path a user takes: {@link
- * dev.ddbstreams.lambda.FastDynamoDbStreamLambda} (streaming decode) and a router whose one handler
+ * dev.ddbstreams.lambda.DynamoDbStreamJsonLambda} (streaming decode) and a router whose one handler
  * takes the item, so the router maps it: a Java record with Jackson ({@code library}), a
  * {@code @DynamoDbBean} with {@code fromBean} ({@code libraryFromBean}), or a static schema through
  * {@code ImageMapper.of(TableSchema)} ({@code libraryStaticSchema}; the router has no setting for a

@@ -111,6 +111,34 @@ class ArchitectureTest {
   }
 
   @Test
+  void adaptersDoNotReachIntoTheTestkit() {
+    // The local event source mapping and local KCL are test support: a deployed function or
+    // consumer carries none of the testkit.
+    noClasses()
+        .that()
+        .resideInAnyPackage("dev.ddbstreams.lambda..", "dev.ddbstreams.kcl..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "dev.ddbstreams.testkit..", "com.amazonaws.services.lambda.runtime.serialization..")
+        .check(classes);
+  }
+
+  @Test
+  void testkitDoesNotDependOnTheLambdaAdapter() {
+    // The local event source mapping runs any Lambda stream handler and gives its on-failure
+    // destination the JSON Lambda sends, so the adapter's own tests can use the testkit (Maven
+    // allows no cycle, even at test scope).
+    noClasses()
+        .that()
+        .resideInAPackage("dev.ddbstreams.testkit..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("dev.ddbstreams.lambda..")
+        .check(classes);
+  }
+
+  @Test
   void kclAdapterDoesNotReachIntoLambda() {
     noClasses()
         .that()
@@ -128,6 +156,8 @@ class ArchitectureTest {
     internalsStayHome("dev.ddbstreams.lambda.internal..", "dev.ddbstreams.lambda..");
     internalsStayHome("dev.ddbstreams.kcl.internal..", "dev.ddbstreams.kcl..");
     internalsStayHome("dev.ddbstreams.testkit.internal..", "dev.ddbstreams.testkit..");
+    internalsStayHome(
+        "dev.ddbstreams.testkit.lambda.internal..", "dev.ddbstreams.testkit.lambda..");
     internalsStayHome("dev.ddbstreams.micrometer.internal..", "dev.ddbstreams.micrometer..");
   }
 

@@ -66,7 +66,7 @@ import org.jspecify.annotations.Nullable;
  * function's log; see {@link EmbeddedMetrics}.
  *
  * <p>Thread safety: Lambda runs one invocation at a time per instance; the router is thread-safe
- * anyway. {@link FastDynamoDbStreamLambda} does the same work from the raw JSON, faster.
+ * anyway. {@link DynamoDbStreamJsonLambda} does the same work from the raw JSON, faster.
  */
 public abstract class DynamoDbStreamLambda
     implements RequestHandler<DynamodbEvent, StreamsEventResponse> {

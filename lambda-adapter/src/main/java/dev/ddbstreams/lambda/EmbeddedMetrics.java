@@ -51,7 +51,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <h2>Documents</h2>
  *
- * Once per batch, which under {@link DynamoDbStreamLambda} and {@link FastDynamoDbStreamLambda} is
+ * Once per batch, which under {@link DynamoDbStreamLambda} and {@link DynamoDbStreamJsonLambda} is
  * once per invocation, it writes:
  *
  * <ul>

@@ -22,8 +22,8 @@ import org.jspecify.annotations.Nullable;
  * What an event source mapping sends to its on-failure destination when it gives up on records:
  * where they are in the stream, not the records themselves (like Lambda's {@code
  * DDBStreamBatchInfo}), so they can be read again from the stream within its 24 hour retention.
- * {@link OnFailureMessages} reads and writes the JSON Lambda sends; {@link StreamRedrive} reads the
- * records back and runs them through a router again.
+ * {@link OnFailureMessages} reads the JSON Lambda sends; {@link StreamRedrive} reads the records
+ * back and runs them through a router again.
  *
  * @param streamArn the stream
  * @param shardId the shard

@@ -19,23 +19,21 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads and writes the JSON that a Lambda event source mapping for a DynamoDB stream sends to its
- * on-failure destination (SQS or SNS) when it gives up on records: an invocation record whose
- * {@code DDBStreamBatchInfo} holds the stream ARN, the shard ID, the first and last sequence
- * numbers and the batch size, and whose {@code requestContext} holds the condition.
+ * Reads the JSON that a Lambda event source mapping for a DynamoDB stream sends to its on-failure
+ * destination (SQS or SNS) when it gives up on records: an invocation record whose {@code
+ * DDBStreamBatchInfo} holds the stream ARN, the shard ID, the first and last sequence numbers and
+ * the batch size, and whose {@code requestContext} holds the condition.
  *
  * <pre>{@code
  * {"requestContext": {"condition": "RetryAttemptsExhausted", "approximateInvokeCount": 4, ...},
@@ -77,7 +75,7 @@ public final class OnFailureMessages {
    * @param in one or more messages
    * @return the batches, in the order of the input
    * @throws OnFailureMessageException as {@link #parse(String)}
-   * @throws java.io.UncheckedIOException if the reader fails
+   * @throws UncheckedIOException if the reader fails
    */
   public static List<FailedBatch> parse(Reader in) {
     List<FailedBatch> batches = new ArrayList<>();
@@ -91,7 +89,7 @@ public final class OnFailureMessages {
       throw new OnFailureMessageException(
           "document " + (document + 1) + " is not JSON: " + e.getOriginalMessage(), e);
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException("Cannot read the on-failure messages", e);
+      throw new UncheckedIOException("Cannot read the on-failure messages", e);
     } catch (OnFailureMessageException e) {
       throw e;
     } catch (RuntimeException e) {
@@ -195,45 +193,5 @@ public final class OnFailureMessages {
   private static @Nullable String text(JsonNode node, String field) {
     JsonNode value = node.get(field);
     return value == null || !value.isTextual() ? null : value.asText();
-  }
-
-  /**
-   * Writes the on-failure record Lambda would send for a batch: {@code requestContext} (condition,
-   * invoke count), {@code version}, {@code timestamp} and {@code DDBStreamBatchInfo}. A function
-   * ARN and a response context, which a local mapping does not have, are left out.
-   *
-   * @param batch the batch given up
-   * @param timestamp when it was given up
-   * @return the JSON text, one line
-   */
-  public static String toJson(FailedBatch batch, Instant timestamp) {
-    Objects.requireNonNull(batch, "batch");
-    ObjectNode root = JSON.createObjectNode();
-    ObjectNode request = root.putObject("requestContext");
-    request.put("condition", batch.condition().wireName());
-    request.put("approximateInvokeCount", batch.approximateInvokeCount());
-    root.put("version", "1.0");
-    root.put("timestamp", timestamp.truncatedTo(ChronoUnit.MILLIS).toString());
-    ObjectNode info = root.putObject(BATCH_INFO);
-    info.put("shardId", batch.shardId());
-    info.put("startSequenceNumber", batch.startSequenceNumber());
-    info.put("endSequenceNumber", batch.endSequenceNumber());
-    if (batch.approximateArrivalOfFirstRecord() != null) {
-      info.put("approximateArrivalOfFirstRecord", seconds(batch.approximateArrivalOfFirstRecord()));
-    }
-    if (batch.approximateArrivalOfLastRecord() != null) {
-      info.put("approximateArrivalOfLastRecord", seconds(batch.approximateArrivalOfLastRecord()));
-    }
-    info.put("batchSize", batch.batchSize());
-    info.put("streamArn", batch.streamArn());
-    try {
-      return JSON.writeValueAsString(root);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("a tree of strings and numbers is always JSON", e);
-    }
-  }
-
-  private static String seconds(Instant instant) {
-    return instant.truncatedTo(ChronoUnit.SECONDS).toString();
   }
 }

@@ -26,6 +26,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -86,7 +87,7 @@ public final class RedriveCommand implements Callable<Integer> {
       required = true,
       paramLabel = "CLASS",
       description =
-          "The function class, a DynamoDbStreamLambda or FastDynamoDbStreamLambda with a public"
+          "The function class, a DynamoDbStreamLambda or DynamoDbStreamJsonLambda with a public"
               + " no-argument constructor, as the Lambda runtime makes it; its router runs the"
               + " records.")
   @Nullable String function;
@@ -234,7 +235,7 @@ public final class RedriveCommand implements Callable<Integer> {
             ? new InputStreamReader(in, StandardCharsets.UTF_8)
             : Files.newBufferedReader(Path.of(file), StandardCharsets.UTF_8)) {
       return OnFailureMessages.parse(reader);
-    } catch (java.nio.file.NoSuchFileException e) {
+    } catch (NoSuchFileException e) {
       throw new BadInput("No such file: " + file);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -256,7 +257,7 @@ public final class RedriveCommand implements Callable<Integer> {
               + " with its public no-argument constructor: "
               + cause);
     }
-    if (instance instanceof FastDynamoDbStreamLambda fast) {
+    if (instance instanceof DynamoDbStreamJsonLambda fast) {
       return fast.router();
     }
     if (instance instanceof DynamoDbStreamLambda plain) {
@@ -265,6 +266,6 @@ public final class RedriveCommand implements Callable<Integer> {
     throw new BadInput(
         "--function: "
             + function
-            + " is neither a DynamoDbStreamLambda nor a FastDynamoDbStreamLambda");
+            + " is neither a DynamoDbStreamLambda nor a DynamoDbStreamJsonLambda");
   }
 }

@@ -18,11 +18,11 @@ package dev.ddbstreams.lambda;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ddbstreams.StreamRouter;
-import dev.ddbstreams.lambda.internal.BatchInvoker;
-import dev.ddbstreams.lambda.internal.LocalFunction;
-import dev.ddbstreams.lambda.internal.MappingCounters;
-import dev.ddbstreams.lambda.internal.MappingSettings;
 import dev.ddbstreams.lambda.internal.StreamEventDecoder;
+import dev.ddbstreams.testkit.lambda.internal.BatchInvoker;
+import dev.ddbstreams.testkit.lambda.internal.LocalFunction;
+import dev.ddbstreams.testkit.lambda.internal.MappingCounters;
+import dev.ddbstreams.testkit.lambda.internal.MappingSettings;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -65,7 +65,7 @@ class BatchInvokerTest {
             1,
             Duration.ofSeconds(30),
             "f",
-            failed::add,
+            message -> failed.addAll(OnFailureMessages.parse(message)),
             null);
     LocalFunction function =
         (event, context) -> {
@@ -261,7 +261,7 @@ class BatchInvokerTest {
             1,
             Duration.ofSeconds(30),
             "f",
-            failed::add,
+            message -> failed.addAll(OnFailureMessages.parse(message)),
             null);
     LocalFunction function =
         LocalFunction.of(

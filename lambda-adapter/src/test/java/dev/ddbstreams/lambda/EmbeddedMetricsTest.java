@@ -55,7 +55,7 @@ class EmbeddedMetricsTest {
                   .build())
           .build();
 
-  private final class Function extends FastDynamoDbStreamLambda {
+  private final class Function extends DynamoDbStreamJsonLambda {
     @Override
     protected StreamRouter router() {
       return router;

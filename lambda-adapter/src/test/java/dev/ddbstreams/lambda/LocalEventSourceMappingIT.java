@@ -24,6 +24,8 @@ import dev.ddbstreams.StreamRouter;
 import dev.ddbstreams.annotation.OnChange;
 import dev.ddbstreams.emulator.DynamoDbEmulator;
 import dev.ddbstreams.testkit.BatchWrites;
+import dev.ddbstreams.testkit.lambda.LocalEventSourceMapping;
+import dev.ddbstreams.testkit.lambda.StartingPosition;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -96,7 +98,7 @@ class LocalEventSourceMappingIT {
     }
   }
 
-  private static final class Counter extends FastDynamoDbStreamLambda {
+  private static final class Counter extends DynamoDbStreamJsonLambda {
     private static final StreamRouter ROUTER =
         StreamRouter.builder()
             .handlers(new Counting())
@@ -133,7 +135,7 @@ class LocalEventSourceMappingIT {
             throw new IllegalStateException("injected failure after processing");
           }
         };
-    List<FailedBatch> givenUp = new ArrayList<>();
+    List<String> givenUp = new ArrayList<>();
     LocalEventSourceMapping.Stats stats;
     try (LocalEventSourceMapping mapping =
         LocalEventSourceMapping.builder()

@@ -21,6 +21,11 @@ import dev.ddbstreams.StreamRecord;
 import dev.ddbstreams.StreamRouter;
 import dev.ddbstreams.annotation.OnChange;
 import dev.ddbstreams.emulator.DynamoDbEmulator;
+import dev.ddbstreams.lambda.internal.StreamEventDecoder;
+import dev.ddbstreams.testkit.lambda.LocalEventSourceMapping;
+import dev.ddbstreams.testkit.lambda.StartingPosition;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,7 +77,7 @@ class LocalEventSourceMappingSettingsIT {
     }
   }
 
-  private final class Function extends FastDynamoDbStreamLambda {
+  private final class Function extends DynamoDbStreamJsonLambda {
     private final StreamRouter router;
     private final Versions versions;
     private final long pauseMillis;
@@ -220,11 +225,8 @@ class LocalEventSourceMappingSettingsIT {
             .handler(
                 (com.amazonaws.services.lambda.runtime.RequestStreamHandler)
                     (in, out, ctx) -> {
-                      sizes.add(
-                          dev.ddbstreams.lambda.internal.StreamEventDecoder.decode(in)
-                              .records()
-                              .size());
-                      out.write("{}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                      sizes.add(StreamEventDecoder.decode(in).records().size());
+                      out.write("{}".getBytes(StandardCharsets.UTF_8));
                     })
             .batchSize(10)
             .maximumBatchingWindow(Duration.ofMillis(300))
@@ -272,16 +274,13 @@ class LocalEventSourceMappingSettingsIT {
                 (com.amazonaws.services.lambda.runtime.RequestStreamHandler)
                     (in, out, ctx) -> {
                       byte[] event = in.readAllBytes();
-                      delivered.add(
-                          dev.ddbstreams.lambda.internal.StreamEventDecoder.decode(event)
-                              .records()
-                              .size());
-                      new FastDynamoDbStreamLambda() {
+                      delivered.add(StreamEventDecoder.decode(event).records().size());
+                      new DynamoDbStreamJsonLambda() {
                         @Override
                         protected StreamRouter router() {
                           return router;
                         }
-                      }.handleRequest(new java.io.ByteArrayInputStream(event), out, ctx);
+                      }.handleRequest(new ByteArrayInputStream(event), out, ctx);
                     })
             .filterCriteria(router.filterCriteria())
             .build()) {

@@ -35,6 +35,8 @@ import dev.ddbstreams.chaos.Totals;
 import dev.ddbstreams.emulator.DynamoDbEmulator;
 import dev.ddbstreams.testkit.BatchWrites;
 import dev.ddbstreams.testkit.StreamTable;
+import dev.ddbstreams.testkit.lambda.LocalEventSourceMapping;
+import dev.ddbstreams.testkit.lambda.StartingPosition;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -53,7 +55,7 @@ import software.amazon.awssdk.services.dynamodb.model.Record;
 /**
  * The Lambda path under seeded random fault schedules: real stream records from the emulator, fed
  * by {@link LocalEventSourceMapping} (Lambda's JSON, partial batch responses, bisecting,
- * parallelization) to a {@link FastDynamoDbStreamLambda}. Besides the router's boundaries (handler
+ * parallelization) to a {@link DynamoDbStreamJsonLambda}. Besides the router's boundaries (handler
  * exceptions, Errors, interrupts, hangs past the invocation's deadline; store failures on begin,
  * complete and release; sink exceptions and Errors) the function fails whole batches after the
  * router finished, and its runtime dies (an error of the JVM, before or after a handler's effect),
@@ -129,7 +131,7 @@ class LocalMappingChaosIT {
   }
 
   /** The function under test: a container whose runtime can die and be replaced. */
-  static final class Container extends FastDynamoDbStreamLambda {
+  static final class Container extends DynamoDbStreamJsonLambda {
     final AtomicReference<StreamRouter> router = new AtomicReference<>();
 
     @Override
@@ -146,7 +148,7 @@ class LocalMappingChaosIT {
       String log;
       Checker.Verdict verdict;
       boolean drained;
-      List<FailedBatch> givenUp = new CopyOnWriteArrayList<>();
+      List<String> givenUp = new CopyOnWriteArrayList<>();
       try (CapturedLog captured = CapturedLog.start()) {
         SplittableRandom r = new SplittableRandom(seed ^ 0x9E3779B97F4A7C15L);
         Ledger ledger = new Ledger(changes, ChaosHandlers.ids(shape.twoHandlers()));

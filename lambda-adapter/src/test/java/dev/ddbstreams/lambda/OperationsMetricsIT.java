@@ -27,6 +27,7 @@ import dev.ddbstreams.annotation.OnChange;
 import dev.ddbstreams.emulator.DynamoDbEmulator;
 import dev.ddbstreams.micrometer.MicrometerObserver;
 import dev.ddbstreams.testkit.BatchWrites;
+import dev.ddbstreams.testkit.lambda.LocalEventSourceMapping;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
@@ -113,8 +114,8 @@ class OperationsMetricsIT {
             .observer(new MicrometerObserver(registry))
             .observer(EmbeddedMetrics.builder().functionName("operations").output(emf::add).build())
             .build();
-    FastDynamoDbStreamLambda function =
-        new FastDynamoDbStreamLambda() {
+    DynamoDbStreamJsonLambda function =
+        new DynamoDbStreamJsonLambda() {
           @Override
           protected StreamRouter router() {
             return router;

@@ -20,6 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.ddbstreams.emulator.DynamoDbEmulator;
 import dev.ddbstreams.emulator.ManualClock;
+import dev.ddbstreams.testkit.lambda.internal.GivenUpBatch;
+import dev.ddbstreams.testkit.lambda.internal.OnFailureMessageWriter;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
@@ -212,8 +214,8 @@ class RedriveCommandIT {
   }
 
   private static String sample() {
-    return OnFailureMessages.toJson(
-        new FailedBatch(
+    return OnFailureMessageWriter.write(
+        new GivenUpBatch(
             "arn:aws:dynamodb:us-east-1:000000000000:table/T/stream/2026-03-01T08:00:00.000",
             "shardId-00000001700000000000-00000000",
             "1",
@@ -221,7 +223,7 @@ class RedriveCommandIT {
             null,
             null,
             2,
-            FailedBatch.Condition.RETRY_ATTEMPTS_EXHAUSTED,
+            GivenUpBatch.Condition.RETRY_ATTEMPTS_EXHAUSTED,
             2),
         Instant.EPOCH);
   }

@@ -18,8 +18,9 @@ package dev.ddbstreams.lambda;
 import dev.ddbstreams.StreamRecord;
 import dev.ddbstreams.StreamRouter;
 import dev.ddbstreams.annotation.OnChange;
+import dev.ddbstreams.testkit.lambda.LocalEventSourceMapping;
+import dev.ddbstreams.testkit.lambda.StartingPosition;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -57,7 +58,7 @@ final class RedriveFixtures {
   }
 
   /** A function around a router, as a deployment would have. */
-  static final class Function extends FastDynamoDbStreamLambda {
+  static final class Function extends DynamoDbStreamJsonLambda {
     private final StreamRouter router;
 
     Function(Recording handlers) {
@@ -101,7 +102,7 @@ final class RedriveFixtures {
             .batchSize(10)
             .reportBatchItemFailures(true)
             .maximumRetryAttempts(1)
-            .onFailure(failed -> messages.add(OnFailureMessages.toJson(failed, Instant.now())))
+            .onFailure(messages::add)
             .build()) {
       mapping.drain(Duration.ofSeconds(30));
     }

@@ -23,7 +23,7 @@ import java.util.Set;
  * A function class as the redrive command loads it, by name with its no-argument constructor: its
  * handlers record into a shared list, and fail on the items named in {@link #broken}.
  */
-public final class RedriveTestFunction extends FastDynamoDbStreamLambda {
+public final class RedriveTestFunction extends DynamoDbStreamJsonLambda {
   /** The items the handler fails on; a test sets it before the command runs. */
   static volatile Set<String> broken = Set.of();
 

@@ -24,8 +24,8 @@ import dev.ddbstreams.SeededCases;
 import dev.ddbstreams.StreamRouter;
 import dev.ddbstreams.lambda.internal.DecodedEvent;
 import dev.ddbstreams.lambda.internal.LambdaEventConverter;
-import dev.ddbstreams.lambda.internal.LambdaEventWriter;
 import dev.ddbstreams.lambda.internal.StreamEventDecoder;
+import dev.ddbstreams.testkit.LambdaEventWriter;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -98,7 +98,7 @@ class StreamEventDecoderProperties {
     StreamRouter router = StreamRouter.builder().handlers(handlers).build();
 
     ByteArrayOutputStream fast = new ByteArrayOutputStream();
-    new FastDynamoDbStreamLambda() {
+    new DynamoDbStreamJsonLambda() {
       @Override
       protected StreamRouter router() {
         return router;

@@ -17,17 +17,13 @@ package dev.ddbstreams.testkit;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import com.fasterxml.jackson.annotation.PropertyAccessor;
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.ddbstreams.Images;
 import dev.ddbstreams.ViewType;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,7 +56,6 @@ import software.amazon.awssdk.services.dynamodb.model.StreamRecord;
  * record Jackson can read (collections become lists; use a plain map for sets). Thread-safe.
  */
 public final class StreamEvents {
-  private static final JsonFactory JSON = new JsonFactory();
   private static final ObjectMapper ITEMS =
       JsonMapper.builder()
           .visibility(PropertyAccessor.FIELD, Visibility.ANY)
@@ -227,19 +222,7 @@ public final class StreamEvents {
    * @return the event JSON
    */
   public String lambdaEvent(List<Record> records) {
-    StringWriter out = new StringWriter();
-    try (JsonGenerator g = JSON.createGenerator(out)) {
-      g.writeStartObject();
-      g.writeArrayFieldStart("Records");
-      for (Record r : records) {
-        LambdaJson.writeRecord(g, r, streamArn);
-      }
-      g.writeEndArray();
-      g.writeEndObject();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out.toString();
+    return new String(LambdaEventWriter.write(records, streamArn), StandardCharsets.UTF_8);
   }
 
   /** Builds {@link StreamEvents}. Not thread-safe. */

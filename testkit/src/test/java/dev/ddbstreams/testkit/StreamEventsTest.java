@@ -24,6 +24,7 @@ import dev.ddbstreams.ViewType;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Record;
@@ -84,7 +85,7 @@ class StreamEventsTest {
   void acceptsImagesPlainMapsAndTablesWithoutSortKey() {
     StreamEvents events = StreamEvents.builder().keys("id").build();
 
-    Record fromPlain = events.insert(Map.of("id", "x1", "count", 3, "tags", java.util.Set.of("a")));
+    Record fromPlain = events.insert(Map.of("id", "x1", "count", 3, "tags", Set.of("a")));
     Record fromImage = events.insert(Map.of("id", AttributeValue.fromS("x2")));
 
     assertThat(fromPlain.dynamodb().newImage().get("tags"))

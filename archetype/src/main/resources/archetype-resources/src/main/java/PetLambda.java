@@ -2,7 +2,7 @@ package ${package};
 
 import dev.ddbstreams.DynamoDbIdempotencyStore;
 import dev.ddbstreams.StreamRouter;
-import dev.ddbstreams.lambda.FastDynamoDbStreamLambda;
+import dev.ddbstreams.lambda.DynamoDbStreamJsonLambda;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -15,7 +15,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * router are built from the function's environment on the first event. Tests pass a router of
  * their own to the other constructor and need no credentials, no region and no network.
  */
-public final class PetLambda extends FastDynamoDbStreamLambda {
+public final class PetLambda extends DynamoDbStreamJsonLambda {
   private final Supplier<StreamRouter> factory;
   private StreamRouter router; // built on the first event, then kept by the container
 

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ddbstreams.Images;
 import dev.ddbstreams.InMemoryIdempotencyStore;
-import dev.ddbstreams.lambda.LocalEventSourceMapping;
-import dev.ddbstreams.lambda.StartingPosition;
+import dev.ddbstreams.testkit.lambda.LocalEventSourceMapping;
+import dev.ddbstreams.testkit.lambda.StartingPosition;
 import dev.ddbstreams.testkit.DynamoDbEmulatorTest;
 import dev.ddbstreams.testkit.StreamTable;
 import java.time.Duration;

@@ -16,17 +16,16 @@
 package dev.ddbstreams.examples.pettracker;
 
 import dev.ddbstreams.StreamRouter;
-import dev.ddbstreams.lambda.FailedBatch;
-import dev.ddbstreams.lambda.FastDynamoDbStreamLambda;
-import dev.ddbstreams.lambda.LocalEventSourceMapping;
-import dev.ddbstreams.lambda.StartingPosition;
+import dev.ddbstreams.lambda.DynamoDbStreamJsonLambda;
+import dev.ddbstreams.testkit.lambda.LocalEventSourceMapping;
+import dev.ddbstreams.testkit.lambda.StartingPosition;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /**
- * {@link Mode#LAMBDA}: the router behind a {@link FastDynamoDbStreamLambda}, fed by the local event
+ * {@link Mode#LAMBDA}: the router behind a {@link DynamoDbStreamJsonLambda}, fed by the local event
  * source mapping with the settings examples/sam/template.yaml deploys: partial batch responses,
  * bisect on function error, 10 retries, a 6 h record age, the router's filter criteria and a
  * parallelization factor of 2. The template's 1 s batching window is left out, so a short run is
@@ -40,13 +39,13 @@ final class LambdaMapping implements DemoConsumer {
   private final StreamRouter router;
   private final int batchSize;
   private final Function function;
-  private final List<FailedBatch> dropped = new CopyOnWriteArrayList<>();
+  private final List<String> dropped = new CopyOnWriteArrayList<>();
   private final LocalEventSourceMapping mapping;
   private LocalEventSourceMapping.Stats redelivery = empty();
   private long timeouts;
 
   /** The demo's function: the same handler base a deployment uses, around the demo's router. */
-  private static final class Function extends FastDynamoDbStreamLambda {
+  private static final class Function extends DynamoDbStreamJsonLambda {
     private final StreamRouter router;
 
     Function(StreamRouter router) {

@@ -16,8 +16,8 @@
 package dev.ddbstreams.examples.pettracker;
 
 import dev.ddbstreams.StreamRouter;
+import dev.ddbstreams.lambda.DynamoDbStreamJsonLambda;
 import dev.ddbstreams.lambda.EmbeddedMetrics;
-import dev.ddbstreams.lambda.FastDynamoDbStreamLambda;
 
 /**
  * The PetTracker stream consumer as an AWS Lambda function. Handler string: {@code
@@ -25,7 +25,7 @@ import dev.ddbstreams.lambda.FastDynamoDbStreamLambda;
  * examples/sam/template.yaml} from the jar {@code mvn package} builds ({@code
  * examples/target/ddbstreams-examples-lambda.jar}).
  */
-public final class PetTrackerLambda extends FastDynamoDbStreamLambda {
+public final class PetTrackerLambda extends DynamoDbStreamJsonLambda {
   /** The CloudWatch namespace of the router's metrics unless {@code METRICS_NAMESPACE} is set. */
   static final String METRICS_NAMESPACE = "PetTracker";
 

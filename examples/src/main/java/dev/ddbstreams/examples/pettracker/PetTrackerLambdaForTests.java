@@ -16,7 +16,7 @@
 package dev.ddbstreams.examples.pettracker;
 
 import dev.ddbstreams.StreamRouter;
-import dev.ddbstreams.lambda.FastDynamoDbStreamLambda;
+import dev.ddbstreams.lambda.DynamoDbStreamJsonLambda;
 import java.util.Map;
 
 /**
@@ -24,7 +24,7 @@ import java.util.Map;
  * jar can be invoked in a test: no SNS topic and no idempotency table, so the event touches no AWS
  * service.
  */
-public final class PetTrackerLambdaForTests extends FastDynamoDbStreamLambda {
+public final class PetTrackerLambdaForTests extends DynamoDbStreamJsonLambda {
   private static final StreamRouter ROUTER =
       PetTrackerRouter.fromSettings(Map.of("TABLE_NAME", "PetTracker")::get);
 

@@ -55,7 +55,7 @@ class LambdaDeploymentJarIT {
     try (JarFile jar = new JarFile(JAR.toFile())) {
       assertThat(jar.getEntry("dev/ddbstreams/examples/pettracker/PetTrackerLambda.class"))
           .isNotNull();
-      assertThat(jar.getEntry("dev/ddbstreams/lambda/FastDynamoDbStreamLambda.class")).isNotNull();
+      assertThat(jar.getEntry("dev/ddbstreams/lambda/DynamoDbStreamJsonLambda.class")).isNotNull();
       assertThat(jar.stream().map(e -> e.getName()))
           .noneMatch(n -> n.startsWith("dev/ddbstreams/testkit/"))
           .noneMatch(n -> n.startsWith("dev/ddbstreams/emulator/"))

@@ -17,12 +17,12 @@ package dev.ddbstreams.examples.docs.gettingstarted;
 
 import dev.ddbstreams.DynamoDbIdempotencyStore;
 import dev.ddbstreams.StreamRouter;
-import dev.ddbstreams.lambda.FastDynamoDbStreamLambda;
+import dev.ddbstreams.lambda.DynamoDbStreamJsonLambda;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 // tag::lambda[]
-public final class PetLambda extends FastDynamoDbStreamLambda { // or DynamoDbStreamLambda
+public final class PetLambda extends DynamoDbStreamJsonLambda { // or DynamoDbStreamLambda
   private final Supplier<StreamRouter> factory;
   private StreamRouter router; // built on the first event, then kept by the container
 

@@ -22,7 +22,7 @@ import dev.ddbstreams.lambda.DynamoDbStreamLambda;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 // tag::handler[]
-public final class Handler extends DynamoDbStreamLambda { // or FastDynamoDbStreamLambda
+public final class Handler extends DynamoDbStreamLambda { // or DynamoDbStreamJsonLambda
   private static final StreamRouter ROUTER =
       StreamRouter.builder()
           .keys("PK", "SK")

@@ -16,9 +16,8 @@
 package dev.ddbstreams.examples.docs.lambda;
 
 import dev.ddbstreams.emulator.DynamoDbEmulator;
-import dev.ddbstreams.lambda.FailedBatch;
-import dev.ddbstreams.lambda.LocalEventSourceMapping;
-import dev.ddbstreams.lambda.StartingPosition;
+import dev.ddbstreams.testkit.lambda.LocalEventSourceMapping;
+import dev.ddbstreams.testkit.lambda.StartingPosition;
 import java.time.Duration;
 import java.util.List;
 
@@ -26,7 +25,7 @@ import java.util.List;
 final class LocalMappingSnippets {
   private LocalMappingSnippets() {}
 
-  static void drain(DynamoDbEmulator local, String streamArn, List<FailedBatch> deadLetters) {
+  static void drain(DynamoDbEmulator local, String streamArn, List<String> deadLetters) {
     // tag::mapping[]
     try (LocalEventSourceMapping mapping =
         LocalEventSourceMapping.builder()
@@ -38,7 +37,7 @@ final class LocalMappingSnippets {
             .reportBatchItemFailures(true)
             .bisectBatchOnFunctionError(true)
             .maximumRetryAttempts(5)
-            .onFailure(failed -> deadLetters.add(failed))
+            .onFailure(deadLetters::add) // each message as Lambda sends it to SQS or SNS
             .parallelizationFactor(4)
             .build()) {
       mapping.drain(Duration.ofMinutes(1));

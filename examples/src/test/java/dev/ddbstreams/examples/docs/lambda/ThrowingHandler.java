@@ -18,11 +18,11 @@ package dev.ddbstreams.examples.docs.lambda;
 import dev.ddbstreams.InMemoryIdempotencyStore;
 import dev.ddbstreams.StreamRouter;
 import dev.ddbstreams.examples.docs.gettingstarted.PetRouter;
-import dev.ddbstreams.lambda.FastDynamoDbStreamLambda;
+import dev.ddbstreams.lambda.DynamoDbStreamJsonLambda;
 import dev.ddbstreams.lambda.WholeBatchFailure;
 
 // tag::throw[]
-public final class ThrowingHandler extends FastDynamoDbStreamLambda {
+public final class ThrowingHandler extends DynamoDbStreamJsonLambda {
   private static final StreamRouter ROUTER =
       PetRouter.create((userId, message) -> {}, InMemoryIdempotencyStore.builder().build());
 

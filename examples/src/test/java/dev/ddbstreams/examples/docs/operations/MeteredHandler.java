@@ -17,11 +17,11 @@ package dev.ddbstreams.examples.docs.operations;
 
 import dev.ddbstreams.StreamRouter;
 import dev.ddbstreams.examples.docs.gettingstarted.PetHandlers;
+import dev.ddbstreams.lambda.DynamoDbStreamJsonLambda;
 import dev.ddbstreams.lambda.EmbeddedMetrics;
-import dev.ddbstreams.lambda.FastDynamoDbStreamLambda;
 
 // tag::emf[]
-public final class MeteredHandler extends FastDynamoDbStreamLambda {
+public final class MeteredHandler extends DynamoDbStreamJsonLambda {
   private static final StreamRouter ROUTER =
       StreamRouter.builder()
           .keys("PK", "SK")

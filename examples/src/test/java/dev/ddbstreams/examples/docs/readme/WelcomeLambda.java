@@ -18,9 +18,9 @@ package dev.ddbstreams.examples.docs.readme;
 // tag::example[]
 import dev.ddbstreams.StreamRouter;
 import dev.ddbstreams.annotation.OnInsert;
-import dev.ddbstreams.lambda.FastDynamoDbStreamLambda;
+import dev.ddbstreams.lambda.DynamoDbStreamJsonLambda;
 
-public final class WelcomeLambda extends FastDynamoDbStreamLambda {
+public final class WelcomeLambda extends DynamoDbStreamJsonLambda {
   public record Pet(String userId, String name) {} // the stream's images, decoded
 
   public static final class Welcome {

@@ -13,7 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package dev.ddbstreams.lambda;
+package dev.ddbstreams.testkit.lambda;
 
 /** Where a new event source mapping starts reading a stream. */
 public enum StartingPosition {

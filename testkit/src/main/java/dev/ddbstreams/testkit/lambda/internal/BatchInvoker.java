@@ -13,11 +13,11 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package dev.ddbstreams.lambda.internal;
+package dev.ddbstreams.testkit.lambda.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.ddbstreams.lambda.FailedBatch;
+import dev.ddbstreams.testkit.LambdaEventWriter;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
@@ -110,7 +110,7 @@ public final class BatchInvoker {
         }
         retries++;
         if (settings.maximumRetryAttempts() >= 0 && retries > settings.maximumRetryAttempts()) {
-          giveUp(shardId, records, FailedBatch.Condition.RETRY_ATTEMPTS_EXHAUSTED, retries);
+          giveUp(shardId, records, GivenUpBatch.Condition.RETRY_ATTEMPTS_EXHAUSTED, retries);
           break;
         }
         LOG.warn(
@@ -218,18 +218,18 @@ public final class BatchInvoker {
       (created != null && created.isBefore(oldest) ? expired : kept).add(r);
     }
     if (!expired.isEmpty()) {
-      giveUp(shardId, expired, FailedBatch.Condition.RECORD_AGE_EXCEEDED, retries);
+      giveUp(shardId, expired, GivenUpBatch.Condition.RECORD_AGE_EXCEEDED, retries);
     }
     return expired.isEmpty() ? records : kept;
   }
 
   private void giveUp(
-      String shardId, List<Record> records, FailedBatch.Condition condition, int invokes) {
+      String shardId, List<Record> records, GivenUpBatch.Condition condition, int invokes) {
     counters.recordsDiscarded.addAndGet(records.size());
     Record first = records.get(0);
     Record last = records.get(records.size() - 1);
-    FailedBatch failed =
-        new FailedBatch(
+    GivenUpBatch failed =
+        new GivenUpBatch(
             settings.streamArn(),
             shardId,
             sequence(first),
@@ -240,7 +240,7 @@ public final class BatchInvoker {
             condition,
             invokes);
     LOG.error("Giving up {} records: {}", records.size(), failed);
-    settings.onFailure().accept(failed);
+    settings.onFailure().accept(OnFailureMessageWriter.write(failed, clock.instant()));
   }
 
   private static String sequence(Record r) {

@@ -22,8 +22,8 @@ import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import dev.ddbstreams.StreamRouter;
 import dev.ddbstreams.lambda.internal.DecodedEvent;
 import dev.ddbstreams.lambda.internal.LambdaEventConverter;
-import dev.ddbstreams.lambda.internal.LambdaEventWriter;
 import dev.ddbstreams.lambda.internal.StreamEventDecoder;
+import dev.ddbstreams.testkit.LambdaEventWriter;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -40,11 +40,11 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Record;
 import software.amazon.awssdk.services.dynamodb.model.StreamRecord;
 
-class FastDynamoDbStreamLambdaTest {
+class DynamoDbStreamJsonLambdaTest {
   private final RecordingHandlers handlers = new RecordingHandlers();
   private final StreamRouter router = StreamRouter.builder().handlers(handlers).build();
 
-  private final class Fast extends FastDynamoDbStreamLambda {
+  private final class JsonHandler extends DynamoDbStreamJsonLambda {
     @Override
     protected StreamRouter router() {
       return router;
@@ -62,9 +62,9 @@ class FastDynamoDbStreamLambdaTest {
     return LambdaEventConverter.convert(LambdaRuntime.event(json));
   }
 
-  private String fastResponse(byte[] json) throws IOException {
+  private String jsonResponse(byte[] json) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    new Fast()
+    new JsonHandler()
         .handleRequest(
             new ByteArrayInputStream(json), out, LambdaRuntime.context("r", Duration.ofMinutes(1)));
     return out.toString(StandardCharsets.UTF_8);
@@ -107,13 +107,13 @@ class FastDynamoDbStreamLambdaTest {
     byte[] json = LambdaRuntime.resource("aws-docs-insert-modify-remove.json");
     handlers.failOn.add("4421584500000000017450439093");
 
-    String fast = fastResponse(json);
+    String response = jsonResponse(json);
     StreamsEventResponse plain =
         new Plain()
             .handleRequest(
                 LambdaRuntime.event(json), LambdaRuntime.context("r", Duration.ofMinutes(1)));
 
-    assertThat(fast)
+    assertThat(response)
         .isEqualTo(LambdaRuntime.json(plain))
         .isEqualTo(
             "{\"batchItemFailures\":[{\"itemIdentifier\":\"4421584500000000017450439093\"}]}");
@@ -121,9 +121,9 @@ class FastDynamoDbStreamLambdaTest {
 
   @Test
   void writesAnEmptyFailureListWhenEveryRecordIsHandled() throws IOException {
-    String fast = fastResponse(LambdaRuntime.resource("ttl-delete.json"));
+    String response = jsonResponse(LambdaRuntime.resource("ttl-delete.json"));
 
-    assertThat(fast)
+    assertThat(response)
         .isEqualTo(LambdaRuntime.json(new StreamsEventResponse(List.of())))
         .isEqualTo("{\"batchItemFailures\":[]}");
     assertThat(handlers.records).hasSize(1);
@@ -223,7 +223,7 @@ class FastDynamoDbStreamLambdaTest {
     DecodedEvent fast = StreamEventDecoder.decode(new ByteArrayInputStream(json));
 
     assertThat(fast.records()).hasSize(size).isEqualTo(viaRuntimeSerializer(json).records());
-    assertThat(fastResponse(json)).isEqualTo("{\"batchItemFailures\":[]}");
+    assertThat(jsonResponse(json)).isEqualTo("{\"batchItemFailures\":[]}");
     assertThat(handlers.records).hasSize(size);
   }
 

@@ -32,7 +32,7 @@ import org.jspecify.annotations.Nullable;
  * runtime event classes in between, and the response is written as JSON.
  *
  * <pre>{@code
- * public final class Handler extends FastDynamoDbStreamLambda {
+ * public final class Handler extends DynamoDbStreamJsonLambda {
  *   private static final StreamRouter ROUTER = ...;   // built once per container
  *   @Override protected StreamRouter router() { return ROUTER; }
  * }
@@ -46,10 +46,10 @@ import org.jspecify.annotations.Nullable;
  * record and JSON path. Metrics: {@code .observer(EmbeddedMetrics.create())} on the router, as
  * {@link EmbeddedMetrics} describes.
  */
-public abstract class FastDynamoDbStreamLambda implements RequestStreamHandler {
+public abstract class DynamoDbStreamJsonLambda implements RequestStreamHandler {
 
   /** Creates the handler; Lambda calls this once per container. */
-  protected FastDynamoDbStreamLambda() {}
+  protected DynamoDbStreamJsonLambda() {}
 
   /**
    * Returns the router that handles the records; build it once per container.

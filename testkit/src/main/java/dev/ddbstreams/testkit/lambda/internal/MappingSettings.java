@@ -13,10 +13,9 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package dev.ddbstreams.lambda.internal;
+package dev.ddbstreams.testkit.lambda.internal;
 
 import dev.ddbstreams.FilterCriteria;
-import dev.ddbstreams.lambda.FailedBatch;
 import java.time.Duration;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
@@ -34,8 +33,7 @@ import org.jspecify.annotations.Nullable;
  * @param parallelizationFactor concurrent batches per shard, records of one partition key in one
  * @param functionTimeout the function timeout, which sets the context's remaining time
  * @param functionName the function name in the context
- * @param filterCriteria the mapping's filter criteria, or {@code null} for none
- * @param onFailure the on-failure destination
+ * @param onFailure the on-failure destination, given each on-failure record as JSON
  * @param filterCriteria the filter criteria, or {@code null} for none
  */
 public record MappingSettings(
@@ -49,5 +47,5 @@ public record MappingSettings(
     int parallelizationFactor,
     Duration functionTimeout,
     String functionName,
-    Consumer<FailedBatch> onFailure,
+    Consumer<String> onFailure,
     @Nullable FilterCriteria filterCriteria) {}

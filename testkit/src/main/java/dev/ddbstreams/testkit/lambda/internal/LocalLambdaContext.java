@@ -13,7 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package dev.ddbstreams.lambda.internal;
+package dev.ddbstreams.testkit.lambda.internal;
 
 import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
@@ -32,7 +32,8 @@ import org.slf4j.LoggerFactory;
  * that {@link #getRemainingTimeInMillis()} counts down to. The logger writes to SLF4J.
  */
 public final class LocalLambdaContext implements Context {
-  private static final Logger LOG = LoggerFactory.getLogger("dev.ddbstreams.lambda.LocalFunction");
+  private static final Logger LOG =
+      LoggerFactory.getLogger("dev.ddbstreams.testkit.lambda.LocalFunction");
   private static final LambdaLogger LAMBDA_LOGGER =
       new LambdaLogger() {
         @Override

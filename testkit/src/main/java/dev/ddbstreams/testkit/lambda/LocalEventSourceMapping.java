@@ -13,7 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package dev.ddbstreams.lambda;
+package dev.ddbstreams.testkit.lambda;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
@@ -22,11 +22,11 @@ import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import dev.ddbstreams.FilterCriteria;
 import dev.ddbstreams.FilterPattern;
 import dev.ddbstreams.FilterPatternException;
-import dev.ddbstreams.lambda.internal.BatchInvoker;
-import dev.ddbstreams.lambda.internal.LocalFunction;
-import dev.ddbstreams.lambda.internal.MappingCounters;
-import dev.ddbstreams.lambda.internal.MappingSettings;
-import dev.ddbstreams.lambda.internal.ShardPump;
+import dev.ddbstreams.testkit.lambda.internal.BatchInvoker;
+import dev.ddbstreams.testkit.lambda.internal.LocalFunction;
+import dev.ddbstreams.testkit.lambda.internal.MappingCounters;
+import dev.ddbstreams.testkit.lambda.internal.MappingSettings;
+import dev.ddbstreams.testkit.lambda.internal.ShardPump;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -61,7 +61,7 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
  * LocalEventSourceMapping mapping = LocalEventSourceMapping.builder()
  *     .streams(dynamoDbStreamsClient)
  *     .streamArn(table.latestStreamArn())
- *     .handler(new Handler())                    // a DynamoDbStreamLambda or FastDynamoDbStreamLambda
+ *     .handler(new Handler())                    // a DynamoDbStreamLambda or DynamoDbStreamJsonLambda
  *     .startingPosition(StartingPosition.TRIM_HORIZON)
  *     .batchSize(100)
  *     .reportBatchItemFailures(true)
@@ -90,8 +90,9 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
  *       error of this JVM itself ({@code OutOfMemoryError}, {@code InternalError}) stops the
  *       mapping instead: {@link #drain} throws, and nothing after the batch is delivered.
  *   <li>{@code MaximumRetryAttempts} and {@code MaximumRecordAgeInSeconds}: records given up are
- *       reported to the {@link Builder#onFailure on-failure destination} as a {@link FailedBatch}
- *       with their stream coordinates, not their contents, and the shard moves on.
+ *       reported to the {@link Builder#onFailure on-failure destination} in the JSON record Lambda
+ *       sends to SQS or SNS, with their stream coordinates, not their contents, and the shard moves
+ *       on.
  *   <li>A Lambda context with a request ID and a remaining time counting down from the function
  *       timeout.
  *   <li>{@code FilterCriteria} ({@link Builder#filterCriteria(FilterCriteria)}): records no pattern
@@ -373,7 +374,7 @@ public final class LocalEventSourceMapping implements AutoCloseable {
     private int parallelizationFactor = 1;
     private Duration functionTimeout = Duration.ofSeconds(30);
     private String functionName = "local-function";
-    private Consumer<FailedBatch> onFailure = failed -> {};
+    private Consumer<String> onFailure = message -> {};
     private @Nullable FilterCriteria filterCriteria;
     private final List<String> problems = new ArrayList<>();
 
@@ -402,7 +403,7 @@ public final class LocalEventSourceMapping implements AutoCloseable {
     }
 
     /**
-     * Sets the function: a handler of the runtime's event classes, such as a {@link
+     * Sets the function: a handler of the runtime's event classes, such as a {@code
      * DynamoDbStreamLambda}. Events are decoded and responses encoded with the Lambda Java
      * runtime's serializer ({@code com.amazonaws:aws-lambda-java-serialization}, which must be on
      * the class path).
@@ -416,7 +417,7 @@ public final class LocalEventSourceMapping implements AutoCloseable {
     }
 
     /**
-     * Sets the function: a stream handler, such as a {@link FastDynamoDbStreamLambda}, given the
+     * Sets the function: a stream handler, such as a {@code DynamoDbStreamJsonLambda}, given the
      * event JSON bytes.
      *
      * @param handler the handler; called from several threads when shards or lanes run at once
@@ -556,12 +557,25 @@ public final class LocalEventSourceMapping implements AutoCloseable {
     }
 
     /**
-     * Sets the on-failure destination, which learns of records given up.
+     * Sets the on-failure destination, which learns of records given up. Each call gets one
+     * on-failure message exactly as Lambda sends it to an SQS queue or SNS topic: the JSON
+     * invocation record whose {@code DDBStreamBatchInfo} holds the stream ARN, shard ID, sequence
+     * number range and batch size, and whose {@code requestContext} holds the condition ({@code
+     * RetryAttemptsExhausted} or {@code RecordAgeExceeded}) and invoke count; never the records'
+     * contents. Read it with {@code OnFailureMessages.parse} from {@code ddbstreams-lambda}, as
+     * production code reads the queue:
+     *
+     * <pre>{@code
+     * List<String> queue = new CopyOnWriteArrayList<>();
+     * builder.onFailure(queue::add);
+     * ...
+     * List<FailedBatch> givenUp = OnFailureMessages.parse(String.join("\n", queue));
+     * }</pre>
      *
      * @param destination called once per batch given up, from a delivery thread
      * @return this builder
      */
-    public Builder onFailure(Consumer<FailedBatch> destination) {
+    public Builder onFailure(Consumer<String> destination) {
       this.onFailure = Objects.requireNonNull(destination, "destination");
       return this;
     }

@@ -13,7 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package dev.ddbstreams.lambda.internal;
+package dev.ddbstreams.testkit;
 
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
@@ -33,9 +33,15 @@ import software.amazon.awssdk.services.dynamodb.model.StreamRecord;
 
 /**
  * Writes SDK v2 stream records as the JSON event Lambda delivers to a function: {@code
- * {"Records":[...]}} with Lambda's field names, binaries in base64 and {@code
- * ApproximateCreationDateTime} in epoch seconds (with milliseconds as a fraction when there are
- * any). Fields a record does not have are left out. Stateless and thread-safe.
+ * {"Records":[...]}} with Lambda's field names. The one writer of that JSON in ddbstreams: {@link
+ * StreamEvents#lambdaEvent} and the local event source mapping use it.
+ *
+ * <p>It writes what the Lambda service sends: fields a record does not have are left out (never
+ * written as {@code null}); numbers ({@code N}, {@code NS}) are the strings DynamoDB has, unchanged
+ * ({@code "1.50"} stays {@code "1.50"}); binaries are base64; {@code ApproximateCreationDateTime}
+ * is epoch seconds as a JSON number, {@code 1700000000.0} for a whole second as the service sends
+ * it, and with the milliseconds as a fraction without trailing zeros otherwise ({@code
+ * 1700000000.5}). Stateless and thread-safe.
  */
 public final class LambdaEventWriter {
   private static final JsonFactory JSON = new JsonFactory();
@@ -79,8 +85,7 @@ public final class LambdaEventWriter {
       Instant created = d.approximateCreationDateTime();
       if (created != null) {
         g.writeFieldName("ApproximateCreationDateTime");
-        g.writeNumber(
-            BigDecimal.valueOf(created.toEpochMilli(), 3).stripTrailingZeros().toPlainString());
+        g.writeNumber(epochSeconds(created));
       }
       if (d.hasKeys()) {
         image(g, "Keys", d.keys());
@@ -106,6 +111,15 @@ public final class LambdaEventWriter {
       g.writeEndObject();
     }
     g.writeEndObject();
+  }
+
+  /**
+   * Epoch seconds as the service writes them: {@code 1700000000.0}, or {@code 1700000000.5} with
+   * milliseconds.
+   */
+  static String epochSeconds(Instant instant) {
+    BigDecimal seconds = BigDecimal.valueOf(instant.toEpochMilli(), 3).stripTrailingZeros();
+    return (seconds.scale() < 1 ? seconds.setScale(1) : seconds).toPlainString();
   }
 
   private static void image(JsonGenerator g, String name, Map<String, AttributeValue> image)
