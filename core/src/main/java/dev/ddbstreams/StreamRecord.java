@@ -15,6 +15,7 @@
  */
 package dev.ddbstreams;
 
+import dev.ddbstreams.diff.ImageDiff;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.util.Map;

@@ -15,7 +15,11 @@
  */
 package dev.ddbstreams;
 
-import dev.ddbstreams.internal.filter.CriteriaGenerator;
+import dev.ddbstreams.filter.FilterCriteria;
+import dev.ddbstreams.filter.FilterPattern;
+import dev.ddbstreams.filter.FilterPatternException;
+import dev.ddbstreams.idempotency.IdempotencyKeyStrategy;
+import dev.ddbstreams.idempotency.IdempotencyStore;
 import dev.ddbstreams.internal.router.BatchProcessor;
 import dev.ddbstreams.internal.router.RouterSettings;
 import dev.ddbstreams.internal.router.Routers;
@@ -178,7 +182,7 @@ public final class StreamRouter implements AutoCloseable {
    * @return the criteria, at most {@link FilterCriteria#MAX_FILTERS} patterns
    */
   public FilterCriteria filterCriteria() {
-    return CriteriaGenerator.generate(
+    return FilterCriteria.forHandlers(
         handlers, settings.partitionKey(), settings.sortKey(), settings.viewType(), filters());
   }
 

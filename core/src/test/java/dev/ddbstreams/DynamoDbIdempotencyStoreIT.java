@@ -19,6 +19,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ddbstreams.emulator.DynamoDbEmulator;
+import dev.ddbstreams.idempotency.DynamoDbIdempotencyStore;
+import dev.ddbstreams.idempotency.HandlerInProgressException;
+import dev.ddbstreams.idempotency.IdempotencyKey;
+import dev.ddbstreams.idempotency.IdempotencyState;
+import dev.ddbstreams.idempotency.IdempotencyStoreException;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;

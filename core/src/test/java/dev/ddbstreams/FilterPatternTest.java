@@ -18,6 +18,8 @@ package dev.ddbstreams;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ddbstreams.filter.FilterPattern;
+import dev.ddbstreams.filter.FilterPatternException;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

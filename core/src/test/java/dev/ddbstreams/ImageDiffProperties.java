@@ -17,6 +17,8 @@ package dev.ddbstreams;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ddbstreams.diff.AttributeChange;
+import dev.ddbstreams.diff.ImageDiff;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;

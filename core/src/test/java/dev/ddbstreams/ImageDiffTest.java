@@ -18,7 +18,9 @@ package dev.ddbstreams;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.ddbstreams.AttributeChange.Kind;
+import dev.ddbstreams.diff.AttributeChange;
+import dev.ddbstreams.diff.AttributeChange.Kind;
+import dev.ddbstreams.diff.ImageDiff;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;

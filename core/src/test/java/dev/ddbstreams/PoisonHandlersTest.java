@@ -21,6 +21,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.ddbstreams.annotation.OnChange;
 import dev.ddbstreams.annotation.OnInsert;
 import dev.ddbstreams.annotation.OnModify;
+import dev.ddbstreams.diff.ImageDiff;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

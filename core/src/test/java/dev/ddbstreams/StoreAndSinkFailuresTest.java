@@ -17,6 +17,9 @@ package dev.ddbstreams;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ddbstreams.idempotency.IdempotencyKey;
+import dev.ddbstreams.idempotency.IdempotencyState;
+import dev.ddbstreams.idempotency.IdempotencyStoreException;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -19,6 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ddbstreams.annotation.OnInsert;
 import dev.ddbstreams.annotation.OnModify;
+import dev.ddbstreams.idempotency.InMemoryIdempotencyStore;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

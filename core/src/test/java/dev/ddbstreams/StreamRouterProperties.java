@@ -18,6 +18,7 @@ package dev.ddbstreams;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ddbstreams.annotation.OnChange;
+import dev.ddbstreams.idempotency.InMemoryIdempotencyStore;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashSet;

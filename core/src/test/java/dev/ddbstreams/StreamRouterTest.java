@@ -23,6 +23,7 @@ import dev.ddbstreams.annotation.OnInsert;
 import dev.ddbstreams.annotation.OnModify;
 import dev.ddbstreams.annotation.OnRemove;
 import dev.ddbstreams.annotation.TtlMatch;
+import dev.ddbstreams.diff.ImageDiff;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;

@@ -20,7 +20,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ddbstreams.BatchResult;
 import dev.ddbstreams.EventName;
-import dev.ddbstreams.ImageDiff;
 import dev.ddbstreams.MissingImageException;
 import dev.ddbstreams.RecordStatus;
 import dev.ddbstreams.StreamRecord;
@@ -30,6 +29,7 @@ import dev.ddbstreams.annotation.OnInsert;
 import dev.ddbstreams.annotation.OnModify;
 import dev.ddbstreams.annotation.OnRemove;
 import dev.ddbstreams.annotation.TtlMatch;
+import dev.ddbstreams.diff.ImageDiff;
 import dev.ddbstreams.emulator.DynamoDbEmulator;
 import java.math.BigDecimal;
 import java.time.Duration;

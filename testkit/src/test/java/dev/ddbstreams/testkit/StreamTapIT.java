@@ -18,12 +18,12 @@ package dev.ddbstreams.testkit;
 import static dev.ddbstreams.testkit.StreamAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ddbstreams.InMemoryIdempotencyStore;
 import dev.ddbstreams.RecordStatus;
 import dev.ddbstreams.StreamRecord;
 import dev.ddbstreams.StreamRouter;
 import dev.ddbstreams.annotation.OnInsert;
 import dev.ddbstreams.emulator.DynamoDbEmulator;
+import dev.ddbstreams.idempotency.InMemoryIdempotencyStore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -16,8 +16,8 @@
 package dev.ddbstreams.internal.router;
 
 import dev.ddbstreams.EventName;
-import dev.ddbstreams.FilterPattern;
 import dev.ddbstreams.ImageMapper;
+import dev.ddbstreams.filter.FilterPattern;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;

@@ -16,13 +16,13 @@
 package dev.ddbstreams.internal.router;
 
 import dev.ddbstreams.EventName;
-import dev.ddbstreams.FilterPattern;
 import dev.ddbstreams.ImageKind;
 import dev.ddbstreams.ImageMapper;
 import dev.ddbstreams.StreamContext;
 import dev.ddbstreams.TransactionalWrites;
 import dev.ddbstreams.annotation.SnapshotMatch;
 import dev.ddbstreams.annotation.TtlMatch;
+import dev.ddbstreams.filter.FilterPattern;
 import java.lang.invoke.MethodHandle;
 import java.util.EnumSet;
 import java.util.List;

@@ -15,8 +15,8 @@
  */
 package dev.ddbstreams.internal.router;
 
-import dev.ddbstreams.IdempotencyKey;
-import dev.ddbstreams.IdempotencyKeyStrategy;
+import dev.ddbstreams.idempotency.IdempotencyKey;
+import dev.ddbstreams.idempotency.IdempotencyKeyStrategy;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

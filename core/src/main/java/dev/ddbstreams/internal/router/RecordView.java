@@ -16,11 +16,11 @@
 package dev.ddbstreams.internal.router;
 
 import dev.ddbstreams.EventName;
-import dev.ddbstreams.ImageDiff;
 import dev.ddbstreams.ImageMapper;
 import dev.ddbstreams.MalformedRecordException;
 import dev.ddbstreams.MissingImageException;
 import dev.ddbstreams.StreamRecord;
+import dev.ddbstreams.diff.ImageDiff;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Record;

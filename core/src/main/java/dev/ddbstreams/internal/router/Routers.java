@@ -17,8 +17,8 @@ package dev.ddbstreams.internal.router;
 
 import dev.ddbstreams.HandlerDefinitionException;
 import dev.ddbstreams.HandlerInfo;
-import dev.ddbstreams.IdempotencyStore;
-import dev.ddbstreams.TransactionalIdempotencyStore;
+import dev.ddbstreams.idempotency.IdempotencyStore;
+import dev.ddbstreams.idempotency.TransactionalIdempotencyStore;
 import java.util.List;
 import java.util.Locale;
 

@@ -19,13 +19,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ddbstreams.BatchContext;
 import dev.ddbstreams.BatchResult;
-import dev.ddbstreams.DynamoDbIdempotencyStore;
 import dev.ddbstreams.RecordOutcome;
 import dev.ddbstreams.StreamRouter;
 import dev.ddbstreams.ViewType;
 import dev.ddbstreams.annotation.OnInsert;
 import dev.ddbstreams.emulator.DynamoDbEmulator;
 import dev.ddbstreams.emulator.ManualClock;
+import dev.ddbstreams.idempotency.DynamoDbIdempotencyStore;
 import dev.ddbstreams.testkit.BatchWrites;
 import dev.ddbstreams.testkit.StreamTable;
 import java.io.ByteArrayOutputStream;

@@ -18,7 +18,6 @@ package dev.ddbstreams.examples.pettracker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ddbstreams.BatchResult;
-import dev.ddbstreams.DynamoDbIdempotencyStore;
 import dev.ddbstreams.RecordStatus;
 import dev.ddbstreams.SequenceGuard;
 import dev.ddbstreams.StreamRecord;
@@ -26,6 +25,7 @@ import dev.ddbstreams.StreamRouter;
 import dev.ddbstreams.TransactionalWrites;
 import dev.ddbstreams.annotation.OnInsert;
 import dev.ddbstreams.emulator.DynamoDbEmulator;
+import dev.ddbstreams.idempotency.DynamoDbIdempotencyStore;
 import dev.ddbstreams.testkit.StreamEvents;
 import java.time.Duration;
 import java.util.List;

@@ -15,7 +15,7 @@
  */
 package dev.ddbstreams.lambda.internal;
 
-import dev.ddbstreams.FilterCriteria;
+import dev.ddbstreams.filter.FilterCriteria;
 import dev.ddbstreams.lambda.FailedBatch;
 import java.time.Duration;
 import java.util.function.Consumer;
