@@ -28,6 +28,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.Record;
 
@@ -138,8 +139,8 @@ public final class StreamRouter implements AutoCloseable {
    *
    * @return the attribute name, or empty for tables without a sort key
    */
-  public java.util.Optional<String> sortKey() {
-    return java.util.Optional.ofNullable(settings.sortKey());
+  public Optional<String> sortKey() {
+    return Optional.ofNullable(settings.sortKey());
   }
 
   /**
@@ -165,8 +166,8 @@ public final class StreamRouter implements AutoCloseable {
    *
    * @return the view type, or empty if not declared
    */
-  public java.util.Optional<ViewType> viewType() {
-    return java.util.Optional.ofNullable(settings.viewType());
+  public Optional<ViewType> viewType() {
+    return Optional.ofNullable(settings.viewType());
   }
 
   /**

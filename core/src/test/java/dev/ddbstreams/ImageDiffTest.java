@@ -22,6 +22,7 @@ import dev.ddbstreams.diff.AttributeChange;
 import dev.ddbstreams.diff.AttributeChange.Kind;
 import dev.ddbstreams.diff.ImageDiff;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -93,7 +94,7 @@ class ImageDiffTest {
 
   @Test
   void listIndexesSortNumerically() {
-    List<AttributeValue> twelve = new java.util.ArrayList<>();
+    List<AttributeValue> twelve = new ArrayList<>();
     for (int i = 0; i < 12; i++) {
       twelve.add(n(Integer.toString(i)));
     }

@@ -23,6 +23,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
@@ -91,7 +92,7 @@ public final class OnFailureMessages {
       throw new OnFailureMessageException(
           "document " + (document + 1) + " is not JSON: " + e.getOriginalMessage(), e);
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException("Cannot read the on-failure messages", e);
+      throw new UncheckedIOException("Cannot read the on-failure messages", e);
     } catch (OnFailureMessageException e) {
       throw e;
     } catch (RuntimeException e) {

@@ -26,6 +26,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -234,7 +235,7 @@ public final class RedriveCommand implements Callable<Integer> {
             ? new InputStreamReader(in, StandardCharsets.UTF_8)
             : Files.newBufferedReader(Path.of(file), StandardCharsets.UTF_8)) {
       return OnFailureMessages.parse(reader);
-    } catch (java.nio.file.NoSuchFileException e) {
+    } catch (NoSuchFileException e) {
       throw new BadInput("No such file: " + file);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

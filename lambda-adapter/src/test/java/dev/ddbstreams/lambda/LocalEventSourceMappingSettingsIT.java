@@ -21,6 +21,8 @@ import dev.ddbstreams.StreamRecord;
 import dev.ddbstreams.StreamRouter;
 import dev.ddbstreams.annotation.OnChange;
 import dev.ddbstreams.emulator.DynamoDbEmulator;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -224,7 +226,7 @@ class LocalEventSourceMappingSettingsIT {
                           dev.ddbstreams.lambda.internal.StreamEventDecoder.decode(in)
                               .records()
                               .size());
-                      out.write("{}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                      out.write("{}".getBytes(StandardCharsets.UTF_8));
                     })
             .batchSize(10)
             .maximumBatchingWindow(Duration.ofMillis(300))
@@ -281,7 +283,7 @@ class LocalEventSourceMappingSettingsIT {
                         protected StreamRouter router() {
                           return router;
                         }
-                      }.handleRequest(new java.io.ByteArrayInputStream(event), out, ctx);
+                      }.handleRequest(new ByteArrayInputStream(event), out, ctx);
                     })
             .filterCriteria(router.filterCriteria())
             .build()) {

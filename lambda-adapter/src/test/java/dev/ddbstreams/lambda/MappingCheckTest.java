@@ -23,6 +23,8 @@ import dev.ddbstreams.StreamRouter;
 import dev.ddbstreams.annotation.OnInsert;
 import dev.ddbstreams.annotation.OnRemove;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -69,8 +71,8 @@ class MappingCheckTest {
 
   @Test
   void patternsCompareAsJsonInAnyOrder() {
-    List<String> patterns = new java.util.ArrayList<>(router.filterCriteria().patterns());
-    java.util.Collections.reverse(patterns);
+    List<String> patterns = new ArrayList<>(router.filterCriteria().patterns());
+    Collections.reverse(patterns);
     List<Filter> reordered =
         patterns.stream()
             .map(p -> Filter.builder().pattern(p.replace(":", " : ").replace(",", ",\n")).build())

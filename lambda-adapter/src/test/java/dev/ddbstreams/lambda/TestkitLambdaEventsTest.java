@@ -20,6 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import dev.ddbstreams.lambda.internal.StreamEventDecoder;
 import dev.ddbstreams.testkit.StreamEvents;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -45,7 +46,7 @@ class TestkitLambdaEventsTest {
             "SK",
             "PET#p1",
             "weightKg",
-            new java.math.BigDecimal("12.5"),
+            new BigDecimal("12.5"),
             "tags",
             Set.of("a"),
             "photo",

@@ -18,6 +18,7 @@ package dev.ddbstreams.testkit;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -126,6 +127,6 @@ final class LambdaJson {
   }
 
   private static String base64(SdkBytes bytes) {
-    return java.util.Base64.getEncoder().encodeToString(bytes.asByteArrayUnsafe());
+    return Base64.getEncoder().encodeToString(bytes.asByteArrayUnsafe());
   }
 }

@@ -133,7 +133,8 @@ class CoreOnRealRecordsIT {
             EventName.INSERT,
             EventName.REMOVE);
     for (int i = 1; i < records.size(); i++) {
-      assertThat(records.get(i).sequence()).isGreaterThan(records.get(i - 1).sequence());
+      assertThat(records.get(i).sequenceNumber())
+          .isGreaterThan(records.get(i - 1).sequenceNumber());
     }
     for (StreamRecord<Pet> r : records) {
       assertThat(r.viewType()).isEqualTo(viewType);

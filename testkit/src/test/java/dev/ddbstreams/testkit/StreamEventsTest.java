@@ -24,6 +24,7 @@ import dev.ddbstreams.ViewType;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Record;
@@ -54,7 +55,7 @@ class StreamEventsTest {
     assertThat(records.get(0).keys())
         .containsEntry("PK", AttributeValue.fromS("USER#u1"))
         .containsEntry("SK", AttributeValue.fromS("PET#p1"));
-    assertThat(records.get(1).sequence()).isGreaterThan(records.get(0).sequence());
+    assertThat(records.get(1).sequenceNumber()).isGreaterThan(records.get(0).sequenceNumber());
     assertThat(records).noneMatch(StreamRecord::isTtlExpiry);
   }
 
@@ -84,7 +85,7 @@ class StreamEventsTest {
   void acceptsImagesPlainMapsAndTablesWithoutSortKey() {
     StreamEvents events = StreamEvents.builder().keys("id").build();
 
-    Record fromPlain = events.insert(Map.of("id", "x1", "count", 3, "tags", java.util.Set.of("a")));
+    Record fromPlain = events.insert(Map.of("id", "x1", "count", 3, "tags", Set.of("a")));
     Record fromImage = events.insert(Map.of("id", AttributeValue.fromS("x2")));
 
     assertThat(fromPlain.dynamodb().newImage().get("tags"))

@@ -81,7 +81,7 @@ class StreamTapIT {
     // Batch [1, 2] failed on 2, was redelivered from 2, then batch [3, 4] ran.
     assertThat(result.batches()).hasSize(3);
     assertThat(result.batches().get(0))
-        .hasCheckpoint(result.batches().get(0).outcomes().get(1).sequenceNumber())
+        .hasCheckpoint(result.batches().get(0).outcomes().get(1).sequenceNumber().toString())
         .hasStatuses(RecordStatus.HANDLED, RecordStatus.FAILED);
     assertThat(result.batches().get(1)).hasNoFailures().hasCount(RecordStatus.HANDLED, 1);
     assertThat(tap.drain().records()).isZero();

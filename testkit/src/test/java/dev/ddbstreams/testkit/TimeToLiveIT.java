@@ -20,6 +20,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ddbstreams.emulator.DynamoDbEmulator;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -69,7 +70,7 @@ class TimeToLiveIT {
     StreamTable table = StreamTable.builder().ttlAttribute("expiresAt").create(local.client());
     StreamReader reader = table.reader(local.streamsClient());
     long inAnHour = local.clock().instant().getEpochSecond() + 3600;
-    Map<String, AttributeValue> later = new java.util.HashMap<>(pet());
+    Map<String, AttributeValue> later = new HashMap<>(pet());
     later.put("SK", AttributeValue.fromS("PET#2"));
     later.put("expiresAt", AttributeValue.fromN(Long.toString(inAnHour)));
     local.client().putItem(b -> b.tableName(table.name()).item(later));

@@ -48,7 +48,9 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -185,7 +187,7 @@ final class HandlerScanner {
     }
     for (String path : spec.changed) {
       try {
-        ImageDiff.between(java.util.Map.of(), java.util.Map.of()).changed(path);
+        ImageDiff.between(Map.of(), Map.of()).changed(path);
       } catch (IllegalArgumentException e) {
         problem(name, "has an invalid 'changed' path: " + e.getMessage());
       }
@@ -220,7 +222,7 @@ final class HandlerScanner {
                 + " has no property '"
                 + top
                 + "' (it has "
-                + new java.util.TreeSet<>(names)
+                + new TreeSet<>(names)
                 + "), so the handler would never fire");
       }
     }

@@ -101,7 +101,7 @@ final class IdempotencyKeys {
       sha.update(text.getBytes(StandardCharsets.UTF_8));
       sha.update((byte) 0);
     }
-    sha.update(view.record.sequenceNumber().getBytes(StandardCharsets.US_ASCII));
+    sha.update(view.record.sequenceNumber().toString().getBytes(StandardCharsets.US_ASCII));
     return HexFormat.of().formatHex(sha.digest());
   }
 

@@ -33,6 +33,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.DoubleAdder;
 import java.util.function.Function;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -211,7 +212,7 @@ class WriteCostIT {
       }
       StreamRouter router = builder.build();
       List<Record> batch =
-          java.util.stream.IntStream.range(0, RECORDS)
+          IntStream.range(0, RECORDS)
               .mapToObj(i -> EVENTS.insert(PetItems.activity(name + i, "2026-11-20T10:15:00Z")))
               .toList();
       BatchResult first = router.process(batch);
