@@ -37,7 +37,7 @@ public final class BatchEvent {
   private final @Nullable Instant oldestCreated;
   private final @Nullable Instant newestCreated;
   private final long durationNanos;
-  private final @Nullable String checkpoint;
+  private final @Nullable SequenceNumber checkpoint;
   private final int[] counts;
 
   /**
@@ -61,7 +61,7 @@ public final class BatchEvent {
       @Nullable Instant oldestCreated,
       @Nullable Instant newestCreated,
       long durationNanos,
-      @Nullable String checkpoint,
+      @Nullable SequenceNumber checkpoint,
       int[] counts) {
     this.batch = Objects.requireNonNull(batch, "batch");
     this.size = size;
@@ -145,7 +145,7 @@ public final class BatchEvent {
    *
    * @return the sequence number, or empty if every record is done
    */
-  public Optional<String> checkpoint() {
+  public Optional<SequenceNumber> checkpoint() {
     return Optional.ofNullable(checkpoint);
   }
 

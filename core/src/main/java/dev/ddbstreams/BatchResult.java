@@ -15,7 +15,6 @@
  */
 package dev.ddbstreams;
 
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -42,17 +41,17 @@ public final class BatchResult {
   public BatchResult(List<RecordOutcome> outcomes) {
     this.outcomes = List.copyOf(outcomes);
     RecordOutcome lowest = null;
-    BigInteger lowestSequence = null;
+    SequenceNumber lowestSequence = null;
     boolean withoutSequence = false;
     for (RecordOutcome o : this.outcomes) {
       if (!o.status().needsRetry()) {
         continue;
       }
-      Optional<BigInteger> sequence = o.sequence();
-      if (sequence.isEmpty()) {
+      SequenceNumber sequence = o.sequenceNumber();
+      if (sequence == null) {
         withoutSequence = true;
-      } else if (lowestSequence == null || sequence.get().compareTo(lowestSequence) < 0) {
-        lowestSequence = sequence.get();
+      } else if (lowestSequence == null || sequence.compareTo(lowestSequence) < 0) {
+        lowestSequence = sequence;
         lowest = o;
       }
     }
@@ -77,7 +76,9 @@ public final class BatchResult {
           new RecordOutcome(
               i,
               r.eventID(),
-              r.dynamodb() == null ? null : r.dynamodb().sequenceNumber(),
+              r.dynamodb() == null
+                  ? null
+                  : SequenceNumber.parseOrNull(r.dynamodb().sequenceNumber()),
               RecordStatus.NOT_RUN,
               List.of(),
               List.of(),
@@ -100,9 +101,10 @@ public final class BatchResult {
    * Returns the sequence number to resume from: the lowest, as a number, of the records that failed
    * or did not run.
    *
-   * @return the sequence number as sent, or empty when every record is done
+   * @return the sequence number (its {@code toString()} is the text as sent), or empty when every
+   *     record is done
    */
-  public Optional<String> firstFailedSequenceNumber() {
+  public Optional<SequenceNumber> firstFailedSequenceNumber() {
     return firstFailed == null
         ? Optional.empty()
         : Optional.ofNullable(firstFailed.sequenceNumber());

@@ -15,6 +15,9 @@
  */
 package dev.ddbstreams;
 
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
 /** The kind of change a stream record describes. */
 public enum EventName {
   /** A new item was added. */
@@ -23,6 +26,30 @@ public enum EventName {
   MODIFY,
   /** An item was deleted, by a user or by TTL expiry. */
   REMOVE;
+
+  // Built once, so parsing a record's event name allocates nothing.
+  private static final Optional<EventName> SOME_INSERT = Optional.of(INSERT);
+  private static final Optional<EventName> SOME_MODIFY = Optional.of(MODIFY);
+  private static final Optional<EventName> SOME_REMOVE = Optional.of(REMOVE);
+
+  /**
+   * Parses DynamoDB's name of an event, as a stream record's {@code eventName} carries it.
+   *
+   * @param name {@code INSERT}, {@code MODIFY} or {@code REMOVE}, in upper case as DynamoDB writes
+   *     them
+   * @return the event, or empty for any other text and for {@code null}
+   */
+  public static Optional<EventName> fromWireName(@Nullable String name) {
+    if (name == null) {
+      return Optional.empty();
+    }
+    return switch (name) {
+      case "INSERT" -> SOME_INSERT;
+      case "MODIFY" -> SOME_MODIFY;
+      case "REMOVE" -> SOME_REMOVE;
+      default -> Optional.empty();
+    };
+  }
 
   /**
    * Returns whether a record of this kind can carry the given image: inserts have no old image and

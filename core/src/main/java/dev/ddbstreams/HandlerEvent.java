@@ -44,7 +44,7 @@ public final class HandlerEvent {
   private final long durationNanos;
   private final int attempts;
   private final @Nullable String eventId;
-  private final @Nullable String sequenceNumber;
+  private final @Nullable SequenceNumber sequenceNumber;
   private final @Nullable Class<? extends Throwable> errorType;
   private final @Nullable Map<String, AttributeValue> keys;
 
@@ -71,7 +71,7 @@ public final class HandlerEvent {
       long durationNanos,
       int attempts,
       @Nullable String eventId,
-      @Nullable String sequenceNumber,
+      @Nullable SequenceNumber sequenceNumber,
       @Nullable Class<? extends Throwable> errorType,
       @Nullable Map<String, AttributeValue> keys) {
     this.batch = Objects.requireNonNull(batch, "batch");
@@ -164,7 +164,7 @@ public final class HandlerEvent {
    *
    * @return the sequence number, or empty if it had none
    */
-  public Optional<String> sequenceNumber() {
+  public Optional<SequenceNumber> sequenceNumber() {
     return Optional.ofNullable(sequenceNumber);
   }
 

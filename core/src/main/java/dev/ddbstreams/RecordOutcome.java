@@ -15,9 +15,7 @@
  */
 package dev.ddbstreams;
 
-import java.math.BigInteger;
 import java.util.List;
-import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -25,7 +23,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param index the record's position in the batch
  * @param eventId the record's event ID, or {@code null} if it had none
- * @param sequenceNumber the record's sequence number as sent, or {@code null} if it had none
+ * @param sequenceNumber the record's sequence number, or {@code null} if it had none or it was not
+ *     a decimal number
  * @param status what happened
  * @param handled IDs of the handlers that finished the record in this run, in order
  * @param duplicates IDs of the handlers skipped because they had finished it before
@@ -35,7 +34,7 @@ import org.jspecify.annotations.Nullable;
 public record RecordOutcome(
     int index,
     @Nullable String eventId,
-    @Nullable String sequenceNumber,
+    @Nullable SequenceNumber sequenceNumber,
     RecordStatus status,
     List<String> handled,
     List<String> duplicates,
@@ -47,7 +46,8 @@ public record RecordOutcome(
    *
    * @param index the record's position in the batch
    * @param eventId the record's event ID, or {@code null} if it had none
-   * @param sequenceNumber the record's sequence number as sent, or {@code null} if it had none
+   * @param sequenceNumber the record's sequence number, or {@code null} if it had none or it was
+   *     not a decimal number
    * @param status what happened
    * @param handled IDs of the handlers that finished the record in this run, in order
    * @param duplicates IDs of the handlers skipped because they had finished it before
@@ -57,33 +57,6 @@ public record RecordOutcome(
   public RecordOutcome {
     handled = List.copyOf(handled);
     duplicates = List.copyOf(duplicates);
-  }
-
-  /**
-   * Returns the exception of a failed or dead-lettered record.
-   *
-   * @return the exception or empty
-   */
-  public Optional<Throwable> error() {
-    return Optional.ofNullable(failure);
-  }
-
-  /**
-   * Returns the sequence number as a number, for comparisons.
-   *
-   * @return the sequence number, or empty if the record had none or it was not a number
-   */
-  public Optional<BigInteger> sequence() {
-    if (sequenceNumber == null || sequenceNumber.isEmpty()) {
-      return Optional.empty();
-    }
-    for (int i = 0; i < sequenceNumber.length(); i++) {
-      char c = sequenceNumber.charAt(i);
-      if (c < '0' || c > '9') {
-        return Optional.empty();
-      }
-    }
-    return Optional.of(new BigInteger(sequenceNumber));
   }
 
   /**

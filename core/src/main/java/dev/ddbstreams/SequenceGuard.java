@@ -91,7 +91,6 @@ public final class SequenceGuard {
 
   // The SET keyword of an update expression: not part of a name, a placeholder or a path.
   private static final Pattern SET_CLAUSE = Pattern.compile("(?i)(?<![#:\\w.\\]])SET(?!\\w)");
-  private static final Pattern DIGITS = Pattern.compile("[0-9]{1," + STORED_DIGITS + "}");
 
   static final String TOMBSTONE = "#ddbstreams_tomb";
 
@@ -183,20 +182,20 @@ public final class SequenceGuard {
    *
    * @param sequenceNumber a stream sequence number, 1 to {@value #STORED_DIGITS} digits
    * @return the stored value
-   * @throws IllegalArgumentException if it is not 1 to {@value #STORED_DIGITS} digits
+   * @throws IllegalArgumentException if it has more than {@value #STORED_DIGITS} digits
    */
-  public static AttributeValue storedValue(String sequenceNumber) {
+  public static AttributeValue storedValue(SequenceNumber sequenceNumber) {
     Objects.requireNonNull(sequenceNumber, "sequenceNumber");
-    if (!DIGITS.matcher(sequenceNumber).matches()) {
+    String digits = sequenceNumber.toString();
+    if (digits.length() > STORED_DIGITS) {
       throw new IllegalArgumentException(
           "a stream sequence number has 1 to "
               + STORED_DIGITS
-              + " digits and nothing else; was '"
-              + sequenceNumber
-              + "'");
+              + " digits; was "
+              + digits.length()
+              + " digits long");
     }
-    return AttributeValue.fromS(
-        "0".repeat(STORED_DIGITS - sequenceNumber.length()) + sequenceNumber);
+    return AttributeValue.fromS("0".repeat(STORED_DIGITS - digits.length()) + digits);
   }
 
   /**
@@ -210,7 +209,7 @@ public final class SequenceGuard {
    * @throws IllegalArgumentException if the request uses the legacy {@code Expected} parameter or
    *     the guard's placeholder names, or the sequence number is not 1 to 40 digits
    */
-  public PutItemRequest guardPut(PutItemRequest request, @Nullable String sequenceNumber) {
+  public PutItemRequest guardPut(PutItemRequest request, @Nullable SequenceNumber sequenceNumber) {
     Objects.requireNonNull(request, "request");
     checkCombinable(
         request.hasExpected(),
@@ -244,7 +243,8 @@ public final class SequenceGuard {
    * @throws IllegalArgumentException if the request has no update expression, uses legacy
    *     parameters or the guard's placeholder names, or the sequence number is not 1 to 40 digits
    */
-  public UpdateItemRequest guardUpdate(UpdateItemRequest request, @Nullable String sequenceNumber) {
+  public UpdateItemRequest guardUpdate(
+      UpdateItemRequest request, @Nullable SequenceNumber sequenceNumber) {
     Objects.requireNonNull(request, "request");
     if (request.hasAttributeUpdates()) {
       throw new IllegalArgumentException(
@@ -286,7 +286,7 @@ public final class SequenceGuard {
    * @throws IllegalArgumentException if the request uses the legacy {@code Expected} parameter or
    *     the guard's placeholder names, or the sequence number is not 1 to 40 digits
    */
-  public DeleteItemRequest guardDelete(DeleteItemRequest request, String sequenceNumber) {
+  public DeleteItemRequest guardDelete(DeleteItemRequest request, SequenceNumber sequenceNumber) {
     Objects.requireNonNull(request, "request");
     Objects.requireNonNull(sequenceNumber, "sequenceNumber");
     checkCombinable(
@@ -311,7 +311,7 @@ public final class SequenceGuard {
    * @throws IllegalStateException if this guard has no tombstones
    * @throws IllegalArgumentException as {@link #guardDelete}
    */
-  public PutItemRequest guardTombstone(DeleteItemRequest request, String sequenceNumber) {
+  public PutItemRequest guardTombstone(DeleteItemRequest request, SequenceNumber sequenceNumber) {
     Objects.requireNonNull(request, "request");
     Objects.requireNonNull(sequenceNumber, "sequenceNumber");
     if (tombstoneAttribute == null) {
@@ -346,7 +346,7 @@ public final class SequenceGuard {
    * @throws software.amazon.awssdk.core.exception.SdkException if DynamoDB fails otherwise
    */
   public boolean put(
-      DynamoDbClient client, PutItemRequest request, @Nullable String sequenceNumber) {
+      DynamoDbClient client, PutItemRequest request, @Nullable SequenceNumber sequenceNumber) {
     PutItemRequest guarded = guardPut(request, sequenceNumber);
     try {
       client.putItem(guarded);
@@ -367,7 +367,7 @@ public final class SequenceGuard {
    * @throws software.amazon.awssdk.core.exception.SdkException if DynamoDB fails otherwise
    */
   public boolean update(
-      DynamoDbClient client, UpdateItemRequest request, @Nullable String sequenceNumber) {
+      DynamoDbClient client, UpdateItemRequest request, @Nullable SequenceNumber sequenceNumber) {
     UpdateItemRequest guarded = guardUpdate(request, sequenceNumber);
     try {
       client.updateItem(guarded);
@@ -389,7 +389,8 @@ public final class SequenceGuard {
    *     failed), and nothing changed
    * @throws software.amazon.awssdk.core.exception.SdkException if DynamoDB fails otherwise
    */
-  public boolean delete(DynamoDbClient client, DeleteItemRequest request, String sequenceNumber) {
+  public boolean delete(
+      DynamoDbClient client, DeleteItemRequest request, SequenceNumber sequenceNumber) {
     try {
       if (tombstoneAttribute != null) {
         client.putItem(guardTombstone(request, sequenceNumber));
@@ -414,14 +415,16 @@ public final class SequenceGuard {
    *     stream change over nothing, a snapshot or an older sequence number
    * @throws IllegalArgumentException if a sequence number is not 1 to 40 digits
    */
-  public static boolean appliesOver(@Nullable String stored, @Nullable String sequenceNumber) {
+  public static boolean appliesOver(
+      @Nullable String stored, @Nullable SequenceNumber sequenceNumber) {
     if (stored == null || stored.isEmpty()) {
       return true;
     }
     if (sequenceNumber == null) {
       return false;
     }
-    return storedValue(sequenceNumber).s().compareTo(storedValue(stored).s()) > 0;
+    return storedValue(sequenceNumber).s().compareTo(storedValue(SequenceNumber.of(stored)).s())
+        > 0;
   }
 
   /**
@@ -494,7 +497,7 @@ public final class SequenceGuard {
   public boolean apply(DynamoDbClient client, String tableName, StreamRecord<?> change) {
     Objects.requireNonNull(client, "client");
     Objects.requireNonNull(tableName, "tableName");
-    String sequenceNumber = change.isSnapshot() ? null : change.sequenceNumber();
+    SequenceNumber sequenceNumber = change.isSnapshot() ? null : change.sequenceNumber();
     return switch (change.eventName()) {
       case INSERT, MODIFY -> {
         Map<String, AttributeValue> image =
@@ -549,7 +552,7 @@ public final class SequenceGuard {
     }
   }
 
-  private static String condition(@Nullable String own, @Nullable String sequenceNumber) {
+  private static String condition(@Nullable String own, @Nullable SequenceNumber sequenceNumber) {
     String guard = sequenceNumber == null ? UNSEQUENCED : NEWER;
     return own == null || own.isBlank() ? guard : "(" + own + ") AND " + guard;
   }
@@ -561,7 +564,7 @@ public final class SequenceGuard {
   }
 
   private static Map<String, AttributeValue> values(
-      Map<String, AttributeValue> own, @Nullable String sequenceNumber) {
+      Map<String, AttributeValue> own, @Nullable SequenceNumber sequenceNumber) {
     if (sequenceNumber == null) {
       return own; // an empty map stays unset: DynamoDB refuses empty ExpressionAttributeValues
     }

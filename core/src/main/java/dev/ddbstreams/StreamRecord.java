@@ -15,7 +15,7 @@
  */
 package dev.ddbstreams;
 
-import java.math.BigInteger;
+import dev.ddbstreams.diff.ImageDiff;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
@@ -67,9 +67,8 @@ public final class StreamRecord<T> {
   private final @Nullable String streamArn;
   private final String eventId;
   private final EventName eventName;
-  private final @Nullable String sequenceNumber;
+  private final @Nullable SequenceNumber sequenceNumber;
   private final boolean snapshot;
-  private @Nullable BigInteger sequence;
   private final ViewType viewType;
   private final @Nullable UserIdentity userIdentity;
 
@@ -95,10 +94,10 @@ public final class StreamRecord<T> {
     this.snapshot = SNAPSHOT_EVENT_SOURCE.equals(raw.eventSource());
     if (snapshot) {
       checkSnapshot(body, id, seq);
+      this.sequenceNumber = null;
     } else {
-      checkSequence(seq, id);
+      this.sequenceNumber = parseSequence(seq, id);
     }
-    this.sequenceNumber = seq;
     this.viewType = ViewType.fromWireName(body.streamViewTypeAsString());
     Identity identity = raw.userIdentity();
     this.userIdentity =
@@ -151,20 +150,13 @@ public final class StreamRecord<T> {
   }
 
   private static EventName parseEventName(@Nullable String name, String id, @Nullable String seq) {
-    if (name != null) {
-      switch (name) {
-        case "INSERT":
-          return EventName.INSERT;
-        case "MODIFY":
-          return EventName.MODIFY;
-        case "REMOVE":
-          return EventName.REMOVE;
-        default:
-          break;
-      }
-    }
-    throw new MalformedRecordException(
-        id, seq, "unknown eventName '" + name + "' (expected INSERT, MODIFY or REMOVE)");
+    return EventName.fromWireName(name)
+        .orElseThrow(
+            () ->
+                new MalformedRecordException(
+                    id,
+                    seq,
+                    "unknown eventName '" + name + "' (expected INSERT, MODIFY or REMOVE)"));
   }
 
   /** Another view of the same record: metadata is shared, not parsed again. */
@@ -176,22 +168,20 @@ public final class StreamRecord<T> {
     this.eventName = other.eventName;
     this.sequenceNumber = other.sequenceNumber;
     this.snapshot = other.snapshot;
-    this.sequence = other.sequence;
     this.viewType = other.viewType;
     this.userIdentity = other.userIdentity;
     this.diff = other.diff;
   }
 
-  private static void checkSequence(@Nullable String seq, String id) {
+  private static SequenceNumber parseSequence(@Nullable String seq, String id) {
     if (seq == null || seq.isEmpty()) {
       throw new MalformedRecordException(id, seq, "the record has no SequenceNumber");
     }
-    for (int i = 0; i < seq.length(); i++) {
-      char c = seq.charAt(i);
-      if (c < '0' || c > '9') {
-        throw new MalformedRecordException(id, seq, "SequenceNumber is not a decimal number");
-      }
+    SequenceNumber parsed = SequenceNumber.parseOrNull(seq);
+    if (parsed == null) {
+      throw new MalformedRecordException(id, seq, "SequenceNumber is not a decimal number");
     }
+    return parsed;
   }
 
   /** A snapshot is an INSERT of the item as read: a new image, and no sequence number. */
@@ -299,32 +289,16 @@ public final class StreamRecord<T> {
   }
 
   /**
-   * Returns the sequence number exactly as sent. Sequence numbers differ in length: compare them
-   * with {@link #sequence()}, never as strings.
+   * Returns the sequence number. It compares by numeric value; its {@code toString()} is the text
+   * exactly as sent.
    *
    * @return the sequence number
    * @throws IllegalStateException for a {@linkplain #isSnapshot() snapshot}, which has none
    */
-  public String sequenceNumber() {
-    String value = sequenceNumber;
+  public SequenceNumber sequenceNumber() {
+    SequenceNumber value = sequenceNumber;
     if (value == null) {
       throw noSequence();
-    }
-    return value;
-  }
-
-  /**
-   * Returns the sequence number as a number, the form every comparison must use.
-   *
-   * @return the sequence number
-   * @throws IllegalStateException for a {@linkplain #isSnapshot() snapshot}, which has none
-   */
-  public BigInteger sequence() {
-    BigInteger value = sequence;
-    if (value == null) {
-      // Parsed on first use: most records are never compared. The text was checked to be digits.
-      value = new BigInteger(sequenceNumber());
-      sequence = value;
     }
     return value;
   }
@@ -339,7 +313,8 @@ public final class StreamRecord<T> {
 
   /** The sequence number for messages: a snapshot's says it has none. */
   private String sequenceText() {
-    return sequenceNumber == null ? NO_SEQUENCE : sequenceNumber;
+    SequenceNumber value = sequenceNumber;
+    return value == null ? NO_SEQUENCE : value.toString();
   }
 
   /**

@@ -15,7 +15,11 @@
  */
 package dev.ddbstreams;
 
-import dev.ddbstreams.internal.filter.CriteriaGenerator;
+import dev.ddbstreams.filter.FilterCriteria;
+import dev.ddbstreams.filter.FilterPattern;
+import dev.ddbstreams.filter.FilterPatternException;
+import dev.ddbstreams.idempotency.IdempotencyKeyStrategy;
+import dev.ddbstreams.idempotency.IdempotencyStore;
 import dev.ddbstreams.internal.router.BatchProcessor;
 import dev.ddbstreams.internal.router.RouterSettings;
 import dev.ddbstreams.internal.router.Routers;
@@ -24,6 +28,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.Record;
 
@@ -134,8 +139,8 @@ public final class StreamRouter implements AutoCloseable {
    *
    * @return the attribute name, or empty for tables without a sort key
    */
-  public java.util.Optional<String> sortKey() {
-    return java.util.Optional.ofNullable(settings.sortKey());
+  public Optional<String> sortKey() {
+    return Optional.ofNullable(settings.sortKey());
   }
 
   /**
@@ -161,8 +166,8 @@ public final class StreamRouter implements AutoCloseable {
    *
    * @return the view type, or empty if not declared
    */
-  public java.util.Optional<ViewType> viewType() {
-    return java.util.Optional.ofNullable(settings.viewType());
+  public Optional<ViewType> viewType() {
+    return Optional.ofNullable(settings.viewType());
   }
 
   /**
@@ -178,7 +183,7 @@ public final class StreamRouter implements AutoCloseable {
    * @return the criteria, at most {@link FilterCriteria#MAX_FILTERS} patterns
    */
   public FilterCriteria filterCriteria() {
-    return CriteriaGenerator.generate(
+    return FilterCriteria.forHandlers(
         handlers, settings.partitionKey(), settings.sortKey(), settings.viewType(), filters());
   }
 

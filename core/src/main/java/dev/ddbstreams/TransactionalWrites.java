@@ -15,6 +15,7 @@
  */
 package dev.ddbstreams;
 
+import dev.ddbstreams.idempotency.DynamoDbIdempotencyStore;
 import dev.ddbstreams.internal.writes.StagedWrites;
 import java.util.List;
 import java.util.function.Consumer;

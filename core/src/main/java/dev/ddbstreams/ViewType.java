@@ -16,6 +16,7 @@
 package dev.ddbstreams;
 
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /** What a stream writes for each change: the stream's {@code StreamViewType}. */
 public enum ViewType {
@@ -52,7 +53,7 @@ public enum ViewType {
    * @param name a name such as {@code NEW_AND_OLD_IMAGES}
    * @return the view type
    */
-  public static ViewType fromWireName(@org.jspecify.annotations.Nullable String name) {
+  public static ViewType fromWireName(@Nullable String name) {
     if (name == null) {
       return UNKNOWN;
     }

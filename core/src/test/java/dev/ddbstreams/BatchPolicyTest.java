@@ -17,6 +17,13 @@ package dev.ddbstreams;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ddbstreams.idempotency.HandlerInProgressException;
+import dev.ddbstreams.idempotency.IdempotencyKey;
+import dev.ddbstreams.idempotency.InMemoryIdempotencyStore;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -54,7 +61,7 @@ class BatchPolicyTest {
 
     BatchResult result = router.process(batch());
 
-    assertThat(result.firstFailedSequenceNumber()).contains("9");
+    assertThat(result.firstFailedSequenceNumber()).contains(SequenceNumber.of("9"));
     assertThat(result.outcomes())
         .extracting(RecordOutcome::status)
         .containsExactly(
@@ -75,7 +82,7 @@ class BatchPolicyTest {
 
     BatchResult result = router.process(batch());
 
-    assertThat(result.firstFailedSequenceNumber()).contains("9");
+    assertThat(result.firstFailedSequenceNumber()).contains(SequenceNumber.of("9"));
     assertThat(result.outcomes())
         .extracting(RecordOutcome::status)
         .containsExactly(
@@ -97,10 +104,10 @@ class BatchPolicyTest {
     BatchResult result = router.process(batch());
 
     // As strings "120" < "10"; as numbers 10 is the lower one.
-    assertThat(result.firstFailedSequenceNumber()).contains("10");
+    assertThat(result.firstFailedSequenceNumber()).contains(SequenceNumber.of("10"));
     assertThat(result.withStatus(RecordStatus.FAILED))
         .extracting(RecordOutcome::sequenceNumber)
-        .containsExactly("10", "120");
+        .containsExactly(SequenceNumber.of("10"), SequenceNumber.of("120"));
     assertThat(result.count(RecordStatus.HANDLED)).isEqualTo(3);
   }
 
@@ -155,14 +162,14 @@ class BatchPolicyTest {
         StreamRouter.builder()
             .deadLetter(
                 letter -> {
-                  throw new java.io.IOException("queue down");
+                  throw new IOException("queue down");
                 })
             .handlers(h)
             .build();
 
     BatchResult result = router.process(batch());
 
-    assertThat(result.firstFailedSequenceNumber()).contains("9");
+    assertThat(result.firstFailedSequenceNumber()).contains(SequenceNumber.of("9"));
     assertThat(result.outcomes().get(1).status()).isEqualTo(RecordStatus.FAILED);
   }
 
@@ -174,7 +181,7 @@ class BatchPolicyTest {
     StreamRouter router = StreamRouter.builder().idempotency(store).handlers(h).build();
 
     BatchResult first = router.process(batch());
-    assertThat(first.firstFailedSequenceNumber()).contains("9");
+    assertThat(first.firstFailedSequenceNumber()).contains(SequenceNumber.of("9"));
 
     // Lambda redelivers from the checkpoint; this time handler "first" succeeds.
     h.failOn.clear();
@@ -259,7 +266,7 @@ class BatchPolicyTest {
             RecordStatus.HANDLED,
             RecordStatus.NOT_RUN,
             RecordStatus.NOT_RUN);
-    assertThat(result.firstFailedSequenceNumber()).contains("11");
+    assertThat(result.firstFailedSequenceNumber()).contains(SequenceNumber.of("11"));
   }
 
   @Test
@@ -286,16 +293,16 @@ class BatchPolicyTest {
           throw new IllegalStateException(
               "owner is Jane Doe, +47 555 0101", new RuntimeException("Rex"));
         };
-    java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
-    java.io.PrintStream saved = System.err;
-    System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    PrintStream saved = System.err;
+    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
     try {
       StreamRouter.builder().handlers(h).build().process(List.of(change("a", "5")));
     } finally {
       System.setErr(saved);
     }
 
-    String logs = err.toString(java.nio.charset.StandardCharsets.UTF_8);
+    String logs = err.toString(StandardCharsets.UTF_8);
     assertThat(logs)
         .contains("java.lang.IllegalStateException (message not logged")
         .contains("FlakyHandlers.first")
@@ -307,9 +314,9 @@ class BatchPolicyTest {
   void messagesAreLoggedWhenTheUserOptsIn() {
     FlakyHandlers h = new FlakyHandlers();
     h.failOn.add("5");
-    java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
-    java.io.PrintStream saved = System.err;
-    System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    PrintStream saved = System.err;
+    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
     try {
       StreamRouter.builder()
           .logExceptionMessages(true)
@@ -320,7 +327,6 @@ class BatchPolicyTest {
       System.setErr(saved);
     }
 
-    assertThat(err.toString(java.nio.charset.StandardCharsets.UTF_8))
-        .contains("injected failure on 5");
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("injected failure on 5");
   }
 }

@@ -17,6 +17,7 @@ package dev.ddbstreams;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class BatchResultTest {
@@ -26,7 +27,7 @@ class BatchResultTest {
     BatchResult result = BatchResult.notRun(BatchPolicyTest.batch());
 
     assertThat(result.count(RecordStatus.NOT_RUN)).isEqualTo(5);
-    assertThat(result.firstFailedSequenceNumber()).contains("8");
+    assertThat(result.firstFailedSequenceNumber()).contains(SequenceNumber.of("8"));
     assertThat(result.isComplete()).isFalse();
     assertThat(result.outcomes())
         .extracting(RecordOutcome::index, RecordOutcome::eventId)
@@ -37,6 +38,6 @@ class BatchResultTest {
 
   @Test
   void anEmptyBatchIsComplete() {
-    assertThat(BatchResult.notRun(java.util.List.of()).isComplete()).isTrue();
+    assertThat(BatchResult.notRun(List.of()).isComplete()).isTrue();
   }
 }

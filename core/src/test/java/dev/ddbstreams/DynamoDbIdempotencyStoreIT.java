@@ -19,6 +19,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ddbstreams.emulator.DynamoDbEmulator;
+import dev.ddbstreams.idempotency.DynamoDbIdempotencyStore;
+import dev.ddbstreams.idempotency.HandlerInProgressException;
+import dev.ddbstreams.idempotency.IdempotencyKey;
+import dev.ddbstreams.idempotency.IdempotencyState;
+import dev.ddbstreams.idempotency.IdempotencyStoreException;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -378,7 +383,7 @@ class DynamoDbIdempotencyStoreIT {
 
       assertThat(result.outcomes().get(0).status()).isEqualTo(RecordStatus.FAILED);
       assertThat(result.outcomes().get(0).failure()).isInstanceOf(IdempotencyStoreException.class);
-      assertThat(result.firstFailedSequenceNumber()).contains("5");
+      assertThat(result.firstFailedSequenceNumber()).contains(SequenceNumber.of("5"));
       assertThat(h.calls).isEmpty();
     }
   }
@@ -391,7 +396,7 @@ class DynamoDbIdempotencyStoreIT {
     List<Record> batch = BatchPolicyTest.batch();
 
     BatchResult first = router(namespace, h).process(batch);
-    assertThat(first.firstFailedSequenceNumber()).contains("9");
+    assertThat(first.firstFailedSequenceNumber()).contains(SequenceNumber.of("9"));
     assertThat(h.calls).containsExactly("first 8", "second 8", "first 9");
 
     // Lambda redelivers from the checkpoint, possibly to another container with its own router.

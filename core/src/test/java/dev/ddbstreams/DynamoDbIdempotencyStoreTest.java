@@ -18,6 +18,7 @@ package dev.ddbstreams;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ddbstreams.idempotency.DynamoDbIdempotencyStore;
 import java.net.URI;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;

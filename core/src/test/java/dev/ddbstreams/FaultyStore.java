@@ -15,6 +15,11 @@
  */
 package dev.ddbstreams;
 
+import dev.ddbstreams.idempotency.IdempotencyKey;
+import dev.ddbstreams.idempotency.IdempotencyState;
+import dev.ddbstreams.idempotency.IdempotencyStore;
+import dev.ddbstreams.idempotency.IdempotencyStoreException;
+import dev.ddbstreams.idempotency.InMemoryIdempotencyStore;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

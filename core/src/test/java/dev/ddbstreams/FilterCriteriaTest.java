@@ -22,6 +22,7 @@ import dev.ddbstreams.annotation.OnInsert;
 import dev.ddbstreams.annotation.OnModify;
 import dev.ddbstreams.annotation.OnRemove;
 import dev.ddbstreams.annotation.TtlMatch;
+import dev.ddbstreams.filter.FilterCriteria;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

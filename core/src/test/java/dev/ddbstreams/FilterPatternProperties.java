@@ -17,6 +17,8 @@ package dev.ddbstreams;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ddbstreams.filter.FilterPattern;
+import dev.ddbstreams.filter.FilterPatternException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;

@@ -18,6 +18,9 @@ package dev.ddbstreams;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ddbstreams.filter.FilterPattern;
+import dev.ddbstreams.filter.FilterPatternException;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -187,7 +190,7 @@ class FilterPatternTest {
             "PK", AttributeValue.fromS("U"),
             "SK", AttributeValue.fromS("S"),
             "address", AttributeValue.fromM(Map.of("city", AttributeValue.fromS("Oslo"))),
-            "tags", AttributeValue.fromSs(java.util.List.of("a", "b")));
+            "tags", AttributeValue.fromSs(List.of("a", "b")));
     Record r = TestRecords.insert("300", item);
     assertThat(
             FilterPattern.parse(
@@ -207,7 +210,7 @@ class FilterPatternTest {
     String unclosed = "{\"dynamodb\":".repeat(depth);
     String arrays = "{\"dynamodb\":" + "[".repeat(depth) + "]".repeat(depth) + "}";
 
-    for (String json : java.util.List.of(nested, unclosed, arrays)) {
+    for (String json : List.of(nested, unclosed, arrays)) {
       try {
         FilterPattern.parse(json);
       } catch (FilterPatternException expected) {

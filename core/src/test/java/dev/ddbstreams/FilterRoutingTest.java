@@ -21,6 +21,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.ddbstreams.annotation.OnChange;
 import dev.ddbstreams.annotation.OnInsert;
 import dev.ddbstreams.annotation.OnRemove;
+import dev.ddbstreams.filter.FilterCriteriaPrinter;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -32,7 +32,7 @@ final class FlakyHandlers {
 
   @OnChange
   void first(StreamRecord<Map<String, Object>> change) {
-    String seq = change.sequenceNumber();
+    String seq = change.sequenceNumber().toString();
     calls.add("first " + seq);
     perItem
         .computeIfAbsent(change.keys().get("PK").s(), k -> new CopyOnWriteArrayList<>())

@@ -17,7 +17,10 @@ package dev.ddbstreams;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ddbstreams.diff.AttributeChange;
+import dev.ddbstreams.diff.ImageDiff;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -297,8 +300,7 @@ class ImageDiffProperties {
       case 0 -> value.toPlainString();
       case 1 -> value.stripTrailingZeros().toString();
       case 2 -> value.setScale(value.scale() + 1).toPlainString();
-      default ->
-          value.unscaledValue().multiply(java.math.BigInteger.TEN) + "E-" + (value.scale() + 1);
+      default -> value.unscaledValue().multiply(BigInteger.TEN) + "E-" + (value.scale() + 1);
     };
   }
 

@@ -18,8 +18,11 @@ package dev.ddbstreams;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.ddbstreams.AttributeChange.Kind;
+import dev.ddbstreams.diff.AttributeChange;
+import dev.ddbstreams.diff.AttributeChange.Kind;
+import dev.ddbstreams.diff.ImageDiff;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -91,7 +94,7 @@ class ImageDiffTest {
 
   @Test
   void listIndexesSortNumerically() {
-    List<AttributeValue> twelve = new java.util.ArrayList<>();
+    List<AttributeValue> twelve = new ArrayList<>();
     for (int i = 0; i < 12; i++) {
       twelve.add(n(Integer.toString(i)));
     }

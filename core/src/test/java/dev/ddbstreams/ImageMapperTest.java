@@ -20,6 +20,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -102,7 +103,7 @@ class ImageMapperTest {
     assertThat(e.scores())
         .containsExactlyInAnyOrder(new BigDecimal("1.5"), new BigDecimal(SMALLEST));
     assertThat(e.blobs()).hasSize(1);
-    assertThat(e.blobs().get(0)).isEqualTo("x".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    assertThat(e.blobs().get(0)).isEqualTo("x".getBytes(StandardCharsets.UTF_8));
     assertThat(e.mixed()).containsExactly("x", BigInteger.valueOf(7), List.of());
     assertThat(e.extra()).isEqualTo(Map.of("empty", Map.of()));
     assertThat(e.address()).isEqualTo(new Address("Oslo", "0150"));

@@ -17,6 +17,9 @@ package dev.ddbstreams;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ddbstreams.idempotency.IdempotencyKey;
+import dev.ddbstreams.idempotency.IdempotencyState;
+import dev.ddbstreams.idempotency.InMemoryIdempotencyStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

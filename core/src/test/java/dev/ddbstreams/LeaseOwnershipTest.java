@@ -18,6 +18,9 @@ package dev.ddbstreams;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ddbstreams.annotation.OnChange;
+import dev.ddbstreams.idempotency.HandlerInProgressException;
+import dev.ddbstreams.idempotency.IdempotencyStore;
+import dev.ddbstreams.idempotency.InMemoryIdempotencyStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -53,7 +53,7 @@ class ParallelBatchEndTest {
 
     @OnChange
     void handle(StreamRecord<Map<String, Object>> change) throws Throwable {
-      String seq = change.sequenceNumber();
+      String seq = change.sequenceNumber().toString();
       started.add(seq);
       try {
         if (change.keys().get("PK").s().equals("a")) {
@@ -145,6 +145,6 @@ class ParallelBatchEndTest {
     assertThat(result.get().outcomes())
         .extracting(RecordOutcome::status)
         .containsExactly(RecordStatus.HANDLED, RecordStatus.FAILED, RecordStatus.NOT_RUN);
-    assertThat(result.get().firstFailedSequenceNumber()).contains("2");
+    assertThat(result.get().firstFailedSequenceNumber()).contains(SequenceNumber.of("2"));
   }
 }

@@ -21,9 +21,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.ddbstreams.annotation.OnChange;
 import dev.ddbstreams.annotation.OnInsert;
 import dev.ddbstreams.annotation.OnModify;
+import dev.ddbstreams.diff.ImageDiff;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.enhanced.dynamodb.document.EnhancedDocument;
@@ -93,7 +95,7 @@ class PoisonHandlersTest {
         .hasMessageContaining("java.lang.String");
     assertThat(ImageMapper.of(Order.class)).isNotNull();
     assertThat(ImageMapper.of(Object.class)).isNotNull();
-    assertThat(ImageMapper.of(java.util.TreeMap.class)).isNotNull();
+    assertThat(ImageMapper.of(TreeMap.class)).isNotNull();
   }
 
   static final class Typo {

@@ -22,6 +22,7 @@ import dev.ddbstreams.emulator.DynamoDbEmulator;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -112,15 +113,24 @@ class SequenceGuardIT {
   void replayedAndStaleChangesAreNoOps() {
     Map<String, AttributeValue> key = newKey();
 
-    assertThat(guard.put(client, put(image(key, 1)), "100")).isTrue();
-    assertThat(guard.put(client, put(image(key, 2)), "99")).as("older").isFalse();
-    assertThat(guard.put(client, put(image(key, 2)), "100")).as("the same change again").isFalse();
+    assertThat(guard.put(client, put(image(key, 1)), SequenceNumber.of("100"))).isTrue();
+    assertThat(guard.put(client, put(image(key, 2)), SequenceNumber.of("99")))
+        .as("older")
+        .isFalse();
+    assertThat(guard.put(client, put(image(key, 2)), SequenceNumber.of("100")))
+        .as("the same change again")
+        .isFalse();
     assertThat(version(key)).isEqualTo(1);
-    assertThat(guard.put(client, put(image(key, 3)), "1000")).as("longer, so newer").isTrue();
-    assertThat(guard.delete(client, delete(key), "999")).as("a stale delete").isFalse();
+    assertThat(guard.put(client, put(image(key, 3)), SequenceNumber.of("1000")))
+        .as("longer, so newer")
+        .isTrue();
+    assertThat(guard.delete(client, delete(key), SequenceNumber.of("999")))
+        .as("a stale delete")
+        .isFalse();
     assertThat(version(key)).isEqualTo(3);
-    assertThat(storedSequence(key)).isEqualTo(SequenceGuard.storedValue("1000").s());
-    assertThat(guard.delete(client, delete(key), "1001")).isTrue();
+    assertThat(storedSequence(key))
+        .isEqualTo(SequenceGuard.storedValue(SequenceNumber.of("1000")).s());
+    assertThat(guard.delete(client, delete(key), SequenceNumber.of("1001"))).isTrue();
     assertThat(version(key)).isNull();
   }
 
@@ -128,7 +138,7 @@ class SequenceGuardIT {
   void aSnapshotFillsOnlyItemsNoStreamChangeHasWritten() {
     Map<String, AttributeValue> absent = newKey();
     Map<String, AttributeValue> written = newKey();
-    guard.put(client, put(image(written, 5)), "50");
+    guard.put(client, put(image(written, 5)), SequenceNumber.of("50"));
 
     assertThat(guard.put(client, put(image(absent, 1)), null)).isTrue();
     assertThat(guard.put(client, put(image(written, 1)), null))
@@ -139,7 +149,7 @@ class SequenceGuardIT {
     assertThat(guard.put(client, put(image(absent, 2)), null))
         .as("a later snapshot replaces an earlier one")
         .isTrue();
-    assertThat(guard.put(client, put(image(absent, 3)), "1"))
+    assertThat(guard.put(client, put(image(absent, 3)), SequenceNumber.of("1")))
         .as("any stream change overwrites a snapshot")
         .isTrue();
     assertThat(version(absent)).isEqualTo(3);
@@ -157,7 +167,7 @@ class SequenceGuardIT {
             .build();
 
     for (String seq : List.of("10", "10", "11", "10", "12", "11", "12")) {
-      guard.update(client, add, seq);
+      guard.update(client, add, SequenceNumber.of(seq));
     }
 
     assertThat(version(key)).isEqualTo(3);
@@ -166,8 +176,8 @@ class SequenceGuardIT {
   @Test
   void aSnapshotAfterADeleteBringsTheItemBackAsDocumented() {
     Map<String, AttributeValue> key = newKey();
-    guard.put(client, put(image(key, 1)), "10");
-    guard.delete(client, delete(key), "11");
+    guard.put(client, put(image(key, 1)), SequenceNumber.of("10"));
+    guard.delete(client, delete(key), SequenceNumber.of("11"));
 
     // The delete took the stored sequence with it: nothing tells the snapshot it is older.
     assertThat(guard.put(client, put(image(key, 1)), null)).isTrue();
@@ -178,12 +188,16 @@ class SequenceGuardIT {
   void withTombstonesNeitherAStalePutNorASnapshotBringsADeletedItemBack() {
     SequenceGuard tombstones = guard.withTombstones("deletedUntil", Duration.ofDays(2));
     Map<String, AttributeValue> key = newKey();
-    tombstones.put(client, put(image(key, 1)), "10");
+    tombstones.put(client, put(image(key, 1)), SequenceNumber.of("10"));
 
-    assertThat(tombstones.delete(client, delete(key), "11")).isTrue();
-    assertThat(tombstones.put(client, put(image(key, 1)), "10")).as("stale put").isFalse();
+    assertThat(tombstones.delete(client, delete(key), SequenceNumber.of("11"))).isTrue();
+    assertThat(tombstones.put(client, put(image(key, 1)), SequenceNumber.of("10")))
+        .as("stale put")
+        .isFalse();
     assertThat(tombstones.put(client, put(image(key, 1)), null)).as("snapshot").isFalse();
-    assertThat(tombstones.delete(client, delete(key), "11")).as("the delete replayed").isFalse();
+    assertThat(tombstones.delete(client, delete(key), SequenceNumber.of("11")))
+        .as("the delete replayed")
+        .isFalse();
     Map<String, AttributeValue> stored =
         client.getItem(b -> b.tableName(TABLE).key(key).consistentRead(true)).item();
     assertThat(tombstones.isTombstone(stored)).isTrue();
@@ -196,7 +210,9 @@ class SequenceGuardIT {
             .updateExpression("SET version = :v")
             .expressionAttributeValues(Map.of(":v", AttributeValue.fromN("3")))
             .build();
-    assertThat(tombstones.update(client, recreate, "12")).as("a newer change").isTrue();
+    assertThat(tombstones.update(client, recreate, SequenceNumber.of("12")))
+        .as("a newer change")
+        .isTrue();
     stored = client.getItem(b -> b.tableName(TABLE).key(key).consistentRead(true)).item();
     assertThat(tombstones.isTombstone(stored)).isFalse();
     assertThat(version(key)).isEqualTo(3);
@@ -305,9 +321,9 @@ class SequenceGuardIT {
   void purgingDeletesTheTombstonesThatAreStillTombstones() {
     Map<String, AttributeValue> gone = newKey();
     Map<String, AttributeValue> live = newKey();
-    buried.put(client, put(image(gone, 1)), "10");
-    buried.delete(client, delete(gone), "11");
-    buried.put(client, put(image(live, 1)), "10");
+    buried.put(client, put(image(gone, 1)), SequenceNumber.of("10"));
+    buried.delete(client, delete(gone), SequenceNumber.of("11"));
+    buried.put(client, put(image(live, 1)), SequenceNumber.of("10"));
 
     int purged = buried.purgeTombstones(client, TABLE);
 
@@ -364,7 +380,7 @@ class SequenceGuardIT {
           for (int r = 0; r < repeats; r++) {
             deliveries.add(gen.between(0, history.size() - 1));
           }
-          java.util.Collections.shuffle(deliveries, gen.random());
+          Collections.shuffle(deliveries, gen.random());
           int snapshotOf = gen.between(0, history.size() - 1);
           return new Case(history, deliveries, gen.between(0, deliveries.size()), snapshotOf);
         },
@@ -391,9 +407,10 @@ class SequenceGuardIT {
       if (i < c.deliveries().size()) {
         Change change = c.history().get(c.deliveries().get(i));
         if (change.version() == null) {
-          guard.delete(client, delete(key), change.sequence());
+          guard.delete(client, delete(key), SequenceNumber.of(change.sequence()));
         } else {
-          guard.put(client, put(image(key, change.version())), change.sequence());
+          guard.put(
+              client, put(image(key, change.version())), SequenceNumber.of(change.sequence()));
         }
       }
     }

@@ -19,6 +19,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigInteger;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -43,7 +48,7 @@ class SequenceGuardTest {
 
   @Test
   void aGuardedPutStoresThePaddedSequenceAndAppliesOnlyOverAnOlderOne() {
-    PutItemRequest guarded = guard.guardPut(put(KEY), "4200");
+    PutItemRequest guarded = guard.guardPut(put(KEY), SequenceNumber.of("4200"));
 
     assertThat(guarded.item())
         .containsAllEntriesOf(KEY)
@@ -53,12 +58,13 @@ class SequenceGuardTest {
     assertThat(guarded.expressionAttributeNames())
         .containsExactly(Map.entry("#ddbstreams_seq", "seq"));
     assertThat(guarded.expressionAttributeValues())
-        .containsExactly(Map.entry(":ddbstreams_seq", SequenceGuard.storedValue("4200")));
+        .containsExactly(
+            Map.entry(":ddbstreams_seq", SequenceGuard.storedValue(SequenceNumber.of("4200"))));
   }
 
   @Test
   void aSnapshotPutAppliesOnlyWhereNoSequenceIsStoredAndStoresNone() {
-    Map<String, AttributeValue> image = new java.util.HashMap<>(KEY);
+    Map<String, AttributeValue> image = new HashMap<>(KEY);
     image.put("seq", AttributeValue.fromS("copied from the source"));
 
     PutItemRequest guarded = guard.guardPut(put(image), null);
@@ -79,7 +85,7 @@ class SequenceGuardTest {
             .expressionAttributeValues(Map.of(":max", AttributeValue.fromN("100")))
             .build();
 
-    PutItemRequest guarded = guard.guardPut(own, "7");
+    PutItemRequest guarded = guard.guardPut(own, SequenceNumber.of("7"));
 
     assertThat(guarded.conditionExpression()).isEqualTo("(#w < :max) AND " + NEWER);
     assertThat(guarded.expressionAttributeNames())
@@ -106,12 +112,13 @@ class SequenceGuardTest {
             .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1")))
             .build();
 
-    assertThat(guard.guardUpdate(withSet, "9").updateExpression())
+    assertThat(guard.guardUpdate(withSet, SequenceNumber.of("9")).updateExpression())
         .isEqualTo(
             "ADD activityCount :one SET #ddbstreams_seq = :ddbstreams_seq, lastActivity = :type");
-    assertThat(guard.guardUpdate(addOnly, "9").updateExpression())
+    assertThat(guard.guardUpdate(addOnly, SequenceNumber.of("9")).updateExpression())
         .isEqualTo("ADD activityCount :one SET #ddbstreams_seq = :ddbstreams_seq");
-    assertThat(guard.guardUpdate(addOnly, "9").conditionExpression()).isEqualTo(NEWER);
+    assertThat(guard.guardUpdate(addOnly, SequenceNumber.of("9")).conditionExpression())
+        .isEqualTo(NEWER);
     assertThat(guard.guardUpdate(addOnly, null).updateExpression())
         .as("a snapshot sets no sequence")
         .isEqualTo("ADD activityCount :one");
@@ -126,7 +133,7 @@ class SequenceGuardTest {
             .updateExpression("REMOVE #SET, asset[0] ADD :set_count :set")
             .build();
 
-    assertThat(guard.guardUpdate(update, "1").updateExpression())
+    assertThat(guard.guardUpdate(update, SequenceNumber.of("1")).updateExpression())
         .isEqualTo(
             "REMOVE #SET, asset[0] ADD :set_count :set SET #ddbstreams_seq = :ddbstreams_seq");
   }
@@ -134,12 +141,14 @@ class SequenceGuardTest {
   @Test
   void aGuardedDeleteAppliesOnlyOverAnOlderSequence() {
     DeleteItemRequest guarded =
-        guard.guardDelete(DeleteItemRequest.builder().tableName("T").key(KEY).build(), "12");
+        guard.guardDelete(
+            DeleteItemRequest.builder().tableName("T").key(KEY).build(), SequenceNumber.of("12"));
 
     assertThat(guarded.key()).isEqualTo(KEY);
     assertThat(guarded.conditionExpression()).isEqualTo(NEWER);
     assertThat(guarded.expressionAttributeValues())
-        .containsExactly(Map.entry(":ddbstreams_seq", SequenceGuard.storedValue("12")));
+        .containsExactly(
+            Map.entry(":ddbstreams_seq", SequenceGuard.storedValue(SequenceNumber.of("12"))));
   }
 
   @Test
@@ -160,28 +169,32 @@ class SequenceGuardTest {
             .expressionAttributeNames(Map.of("#ddbstreams_seq", "x"))
             .build();
 
-    assertThatThrownBy(() -> guard.guardPut(legacy, "1"))
+    assertThatThrownBy(() -> guard.guardPut(legacy, SequenceNumber.of("1")))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("legacy Expected");
-    assertThatThrownBy(() -> guard.guardUpdate(legacyUpdate, "1"))
+    assertThatThrownBy(() -> guard.guardUpdate(legacyUpdate, SequenceNumber.of("1")))
         .hasMessageContaining("legacy AttributeUpdates");
     assertThatThrownBy(
-            () -> guard.guardUpdate(legacyUpdate.toBuilder().attributeUpdates(null).build(), "1"))
+            () ->
+                guard.guardUpdate(
+                    legacyUpdate.toBuilder().attributeUpdates(null).build(),
+                    SequenceNumber.of("1")))
         .hasMessageContaining("no UpdateExpression");
-    assertThatThrownBy(() -> guard.guardPut(clash, "1")).hasMessageContaining("placeholder");
+    assertThatThrownBy(() -> guard.guardPut(clash, SequenceNumber.of("1")))
+        .hasMessageContaining("placeholder");
   }
 
   @Test
   void sequenceNumbersMustBeOneToFortyDigits() {
-    assertThat(SequenceGuard.storedValue("1".repeat(40)).s()).hasSize(40);
-    assertThatThrownBy(() -> SequenceGuard.storedValue("1".repeat(41)))
+    assertThat(SequenceGuard.storedValue(SequenceNumber.of("1".repeat(40))).s()).hasSize(40);
+    assertThatThrownBy(() -> SequenceGuard.storedValue(SequenceNumber.of("1".repeat(41))))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("1 to 40 digits");
-    assertThatThrownBy(() -> SequenceGuard.storedValue("12a"))
+    assertThatThrownBy(() -> SequenceGuard.storedValue(SequenceNumber.of("12a")))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> SequenceGuard.storedValue(""))
+    assertThatThrownBy(() -> SequenceGuard.storedValue(SequenceNumber.of("")))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> guard.guardPut(put(KEY), "-1"))
+    assertThatThrownBy(() -> guard.guardPut(put(KEY), SequenceNumber.of("-1")))
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> SequenceGuard.inAttribute(""))
         .isInstanceOf(IllegalArgumentException.class);
@@ -198,9 +211,9 @@ class SequenceGuardTest {
               Integer.signum(new BigInteger(pair[0]).compareTo(new BigInteger(pair[1])));
           int asText =
               Integer.signum(
-                  SequenceGuard.storedValue(pair[0])
+                  SequenceGuard.storedValue(SequenceNumber.of(pair[0]))
                       .s()
-                      .compareTo(SequenceGuard.storedValue(pair[1]).s()));
+                      .compareTo(SequenceGuard.storedValue(SequenceNumber.of(pair[1])).s()));
           assertThat(asText).isEqualTo(asNumbers);
         });
   }
@@ -215,27 +228,25 @@ class SequenceGuardTest {
   @Test
   void printsItsAttributesOnly() {
     assertThat(guard).hasToString("SequenceGuard[attribute=seq]");
-    assertThat(guard.withTombstones("deletedUntil", java.time.Duration.ofHours(48)))
+    assertThat(guard.withTombstones("deletedUntil", Duration.ofHours(48)))
         .hasToString("SequenceGuard[attribute=seq, tombstones=deletedUntil for PT48H]");
   }
 
   @Test
   void withTombstonesADeleteIsAPutOfTheKeyTheSequenceAndTheExpiry() {
-    java.time.Instant now = java.time.Instant.parse("2026-11-24T08:00:00Z");
+    Instant now = Instant.parse("2026-11-24T08:00:00Z");
     SequenceGuard tombstones =
         guard.withTombstones(
-            "deletedUntil",
-            java.time.Duration.ofHours(48),
-            java.time.Clock.fixed(now, java.time.ZoneOffset.UTC));
+            "deletedUntil", Duration.ofHours(48), Clock.fixed(now, ZoneOffset.UTC));
 
     PutItemRequest tombstone =
         tombstones.guardTombstone(
-            DeleteItemRequest.builder().tableName("T").key(KEY).build(), "12");
+            DeleteItemRequest.builder().tableName("T").key(KEY).build(), SequenceNumber.of("12"));
 
     assertThat(tombstone.tableName()).isEqualTo("T");
     assertThat(tombstone.item())
         .containsAllEntriesOf(KEY)
-        .containsEntry("seq", SequenceGuard.storedValue("12"))
+        .containsEntry("seq", SequenceGuard.storedValue(SequenceNumber.of("12")))
         .containsEntry(
             "deletedUntil", AttributeValue.fromN(Long.toString(now.getEpochSecond() + 48 * 3600)))
         .hasSize(4);
@@ -246,14 +257,15 @@ class SequenceGuardTest {
     assertThatThrownBy(
             () ->
                 guard.guardTombstone(
-                    DeleteItemRequest.builder().tableName("T").key(KEY).build(), "1"))
+                    DeleteItemRequest.builder().tableName("T").key(KEY).build(),
+                    SequenceNumber.of("1")))
         .isInstanceOf(IllegalStateException.class);
   }
 
   @Test
   void withTombstonesPutsAndUpdatesOfNewerChangesClearTheMark() {
-    SequenceGuard tombstones = guard.withTombstones("deletedUntil", java.time.Duration.ofDays(2));
-    Map<String, AttributeValue> item = new java.util.HashMap<>(KEY);
+    SequenceGuard tombstones = guard.withTombstones("deletedUntil", Duration.ofDays(2));
+    Map<String, AttributeValue> item = new HashMap<>(KEY);
     item.put("deletedUntil", AttributeValue.fromN("1"));
     UpdateItemRequest update =
         UpdateItemRequest.builder()
@@ -263,8 +275,9 @@ class SequenceGuardTest {
             .expressionAttributeValues(Map.of(":a", AttributeValue.fromS("x")))
             .build();
 
-    assertThat(tombstones.guardPut(put(item), "5").item()).doesNotContainKey("deletedUntil");
-    UpdateItemRequest guarded = tombstones.guardUpdate(update, "5");
+    assertThat(tombstones.guardPut(put(item), SequenceNumber.of("5")).item())
+        .doesNotContainKey("deletedUntil");
+    UpdateItemRequest guarded = tombstones.guardUpdate(update, SequenceNumber.of("5"));
     assertThat(guarded.updateExpression())
         .isEqualTo("SET #ddbstreams_seq = :ddbstreams_seq, a = :a REMOVE #ddbstreams_tomb, b");
     assertThat(guarded.expressionAttributeNames())
@@ -272,9 +285,9 @@ class SequenceGuardTest {
     assertThat(tombstones.guardUpdate(update, null).expressionAttributeNames())
         .as("a snapshot never touches a tombstone: its condition fails on one")
         .doesNotContainKey("#ddbstreams_tomb");
-    assertThatThrownBy(() -> guard.withTombstones("seq", java.time.Duration.ofDays(2)))
+    assertThatThrownBy(() -> guard.withTombstones("seq", Duration.ofDays(2)))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> guard.withTombstones("t", java.time.Duration.ZERO))
+    assertThatThrownBy(() -> guard.withTombstones("t", Duration.ZERO))
         .isInstanceOf(IllegalArgumentException.class);
   }
 
@@ -283,10 +296,16 @@ class SequenceGuardTest {
     assertThat(SequenceGuard.appliesOver(null, null)).as("a snapshot over nothing").isTrue();
     assertThat(SequenceGuard.appliesOver("", null)).as("a snapshot over a snapshot").isTrue();
     assertThat(SequenceGuard.appliesOver("5", null)).as("a snapshot over a change").isFalse();
-    assertThat(SequenceGuard.appliesOver(null, "5")).isTrue();
-    assertThat(SequenceGuard.appliesOver("", "5")).as("a change over a snapshot").isTrue();
-    assertThat(SequenceGuard.appliesOver("5", "5")).as("the same change").isFalse();
-    assertThat(SequenceGuard.appliesOver("99", "100")).as("by number, not text").isTrue();
-    assertThat(SequenceGuard.appliesOver("100", "99")).isFalse();
+    assertThat(SequenceGuard.appliesOver(null, SequenceNumber.of("5"))).isTrue();
+    assertThat(SequenceGuard.appliesOver("", SequenceNumber.of("5")))
+        .as("a change over a snapshot")
+        .isTrue();
+    assertThat(SequenceGuard.appliesOver("5", SequenceNumber.of("5")))
+        .as("the same change")
+        .isFalse();
+    assertThat(SequenceGuard.appliesOver("99", SequenceNumber.of("100")))
+        .as("by number, not text")
+        .isTrue();
+    assertThat(SequenceGuard.appliesOver("100", SequenceNumber.of("99"))).isFalse();
   }
 }

@@ -17,6 +17,9 @@ package dev.ddbstreams;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ddbstreams.idempotency.IdempotencyKey;
+import dev.ddbstreams.idempotency.IdempotencyState;
+import dev.ddbstreams.idempotency.IdempotencyStoreException;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -52,7 +55,7 @@ class StoreAndSinkFailuresTest {
       store.failComplete = true;
       BatchResult result = r.process(BatchPolicyTest.batch());
 
-      assertThat(result.firstFailedSequenceNumber()).contains("8");
+      assertThat(result.firstFailedSequenceNumber()).contains(SequenceNumber.of("8"));
       RecordOutcome nine = result.outcomes().get(1);
       assertThat(nine.status()).isEqualTo(RecordStatus.FAILED);
       assertThat(nine.failure()).isInstanceOf(IdempotencyStoreException.class);
@@ -71,7 +74,7 @@ class StoreAndSinkFailuresTest {
       store.failComplete = true;
       BatchResult result = r.process(BatchPolicyTest.batch());
 
-      assertThat(result.firstFailedSequenceNumber()).contains("8");
+      assertThat(result.firstFailedSequenceNumber()).contains(SequenceNumber.of("8"));
       assertThat(result.count(RecordStatus.FAILED)).isEqualTo(2); // the first of each item
       assertThat(result.outcomes().get(0).failure()).isInstanceOf(IdempotencyStoreException.class);
       assertThat(store.peek(keyOf(BatchPolicyTest.batch().get(0)))).isEqualTo(IdempotencyState.NEW);
@@ -100,7 +103,7 @@ class StoreAndSinkFailuresTest {
 
     BatchResult result = r.process(BatchPolicyTest.batch());
 
-    assertThat(result.firstFailedSequenceNumber()).contains("9");
+    assertThat(result.firstFailedSequenceNumber()).contains(SequenceNumber.of("9"));
     assertThat(result.outcomes().get(1).status()).isEqualTo(RecordStatus.FAILED);
     assertThat(store.peek(keyOf(BatchPolicyTest.batch().get(1)))).isEqualTo(IdempotencyState.NEW);
 

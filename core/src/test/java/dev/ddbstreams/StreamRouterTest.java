@@ -23,7 +23,9 @@ import dev.ddbstreams.annotation.OnInsert;
 import dev.ddbstreams.annotation.OnModify;
 import dev.ddbstreams.annotation.OnRemove;
 import dev.ddbstreams.annotation.TtlMatch;
+import dev.ddbstreams.diff.ImageDiff;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -262,7 +264,7 @@ class StreamRouterTest {
 
     BatchResult result = router.process(List.of(keysOnly));
 
-    assertThat(result.firstFailedSequenceNumber()).contains("5");
+    assertThat(result.firstFailedSequenceNumber()).contains(SequenceNumber.of("5"));
     assertThat(result.outcomes().get(0).failure())
         .isInstanceOf(MissingImageException.class)
         .hasMessageContaining(NeedsOldImage.class.getName() + "#removed needs the OldImage")
@@ -324,18 +326,14 @@ class StreamRouterTest {
 
     BatchResult result = router.process(List.of(bad));
 
-    assertThat(result.firstFailedSequenceNumber()).contains("3");
+    assertThat(result.firstFailedSequenceNumber()).contains(SequenceNumber.of("3"));
     assertThat(result.outcomes().get(0).failure()).isInstanceOf(MalformedRecordException.class);
   }
 
   @Test
   void builderSettingsAreValidatedTogetherWithHandlers() {
     assertThatThrownBy(
-            () ->
-                StreamRouter.builder()
-                    .parallelism(0)
-                    .idempotencyLease(java.time.Duration.ZERO)
-                    .build())
+            () -> StreamRouter.builder().parallelism(0).idempotencyLease(Duration.ZERO).build())
         .isInstanceOf(HandlerDefinitionException.class)
         .satisfies(
             e ->

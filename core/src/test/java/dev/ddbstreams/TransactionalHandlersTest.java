@@ -20,6 +20,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ddbstreams.annotation.OnChange;
 import dev.ddbstreams.annotation.OnInsert;
+import dev.ddbstreams.idempotency.HandlerInProgressException;
+import dev.ddbstreams.idempotency.IdempotencyKey;
+import dev.ddbstreams.idempotency.IdempotencyState;
+import dev.ddbstreams.idempotency.IdempotencyStore;
+import dev.ddbstreams.idempotency.InMemoryIdempotencyStore;
+import dev.ddbstreams.idempotency.TransactionalIdempotencyStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The light work the five handlers of {@link FullBatchBenchmark} and the cold-start harness do, the
@@ -85,8 +86,8 @@ public final class PetWork {
         + " expired="
         + expired
         + " activity="
-        + new java.util.TreeMap<>(activityByUser)
+        + new TreeMap<>(activityByUser)
         + " profiles="
-        + new java.util.TreeMap<>(profileNames);
+        + new TreeMap<>(profileNames);
   }
 }

@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -160,9 +161,9 @@ public final class TableBackfill {
    *
    * @return the progress, or empty before the first run
    */
-  public java.util.Optional<BackfillProgress> progress() {
+  public Optional<BackfillProgress> progress() {
     ProgressMeter m = meter;
-    return m == null ? java.util.Optional.empty() : java.util.Optional.of(m.progress());
+    return m == null ? Optional.empty() : Optional.of(m.progress());
   }
 
   private BackfillReport runOnce() {

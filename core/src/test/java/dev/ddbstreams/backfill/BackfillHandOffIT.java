@@ -20,6 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ddbstreams.BatchResult;
 import dev.ddbstreams.EventName;
 import dev.ddbstreams.SequenceGuard;
+import dev.ddbstreams.SequenceNumber;
 import dev.ddbstreams.StreamRecord;
 import dev.ddbstreams.StreamRouter;
 import dev.ddbstreams.annotation.OnChange;
@@ -103,14 +104,14 @@ class BackfillHandOffIT {
 
     @OnChange(snapshots = SnapshotMatch.INCLUDE)
     void inMemory(StreamRecord<Map<String, Object>> change) {
-      String sequence = change.isSnapshot() ? null : change.sequenceNumber();
+      SequenceNumber sequence = change.isSnapshot() ? null : change.sequenceNumber();
       Map<String, AttributeValue> image =
           change.eventName() == EventName.REMOVE ? null : change.rawNewImage().orElseThrow();
       memory.compute(
           Items.key(change.keys()),
           (key, held) ->
               SequenceGuard.appliesOver(held == null ? null : held.sequence(), sequence)
-                  ? new Entry(sequence == null ? "" : sequence, image)
+                  ? new Entry(sequence == null ? "" : sequence.toString(), image)
                   : held);
     }
 

@@ -18,9 +18,9 @@ package dev.ddbstreams.backfill;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.ddbstreams.InMemoryIdempotencyStore;
 import dev.ddbstreams.StreamRouter;
 import dev.ddbstreams.emulator.DynamoDbEmulator;
+import dev.ddbstreams.idempotency.InMemoryIdempotencyStore;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;

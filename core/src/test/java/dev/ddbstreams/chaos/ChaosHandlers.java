@@ -19,6 +19,7 @@ import dev.ddbstreams.StreamRecord;
 import dev.ddbstreams.annotation.OnChange;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The handlers of the fault-injection suites: each applies every change to the {@link Ledger}
@@ -36,7 +37,7 @@ public final class ChaosHandlers {
   private final Ledger ledger;
   private final Faults faults;
   private final Runnable hang;
-  private volatile java.util.Set<String> shardEnds = java.util.Set.of();
+  private volatile Set<String> shardEnds = Set.of();
 
   /**
    * Creates the handlers' shared behaviour.
@@ -57,8 +58,8 @@ public final class ChaosHandlers {
    *
    * @param eventIds the event IDs of the shards' last records
    */
-  public void shardEnds(java.util.Set<String> eventIds) {
-    this.shardEnds = java.util.Set.copyOf(eventIds);
+  public void shardEnds(Set<String> eventIds) {
+    this.shardEnds = Set.copyOf(eventIds);
   }
 
   /**

@@ -15,10 +15,10 @@
  */
 package dev.ddbstreams.chaos;
 
-import dev.ddbstreams.IdempotencyKey;
-import dev.ddbstreams.IdempotencyState;
-import dev.ddbstreams.IdempotencyStore;
-import dev.ddbstreams.IdempotencyStoreException;
+import dev.ddbstreams.idempotency.IdempotencyKey;
+import dev.ddbstreams.idempotency.IdempotencyState;
+import dev.ddbstreams.idempotency.IdempotencyStore;
+import dev.ddbstreams.idempotency.IdempotencyStoreException;
 import java.time.Instant;
 
 /**

@@ -18,6 +18,7 @@ package dev.ddbstreams.chaos;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -68,7 +69,7 @@ public final class Ledger {
   public Ledger(List<Change> changes, List<String> handlers) {
     this.changes = List.copyOf(changes);
     this.handlers = List.copyOf(handlers);
-    Map<String, Integer> versions = new java.util.HashMap<>();
+    Map<String, Integer> versions = new HashMap<>();
     for (Change c : changes) {
       byEventId.put(c.eventId(), c);
       labels.put(c.eventId(), c.item() + "/" + versions.merge(c.item(), 1, Integer::sum));

@@ -20,16 +20,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ddbstreams.BatchContext;
 import dev.ddbstreams.BatchResult;
 import dev.ddbstreams.FailurePolicy;
-import dev.ddbstreams.IdempotencyKey;
-import dev.ddbstreams.IdempotencyState;
-import dev.ddbstreams.IdempotencyStore;
-import dev.ddbstreams.InMemoryIdempotencyStore;
 import dev.ddbstreams.RetryPolicy;
+import dev.ddbstreams.SequenceNumber;
 import dev.ddbstreams.StreamRouter;
+import dev.ddbstreams.idempotency.IdempotencyKey;
+import dev.ddbstreams.idempotency.IdempotencyState;
+import dev.ddbstreams.idempotency.IdempotencyStore;
+import dev.ddbstreams.idempotency.InMemoryIdempotencyStore;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
@@ -202,7 +204,7 @@ class RouterChaosProperties {
             stream.subList(position, Math.min(stream.size(), position + shape.batchSize()));
         if (sabotage == Sabotage.REVERSED_BATCHES) {
           batch = new ArrayList<>(batch);
-          java.util.Collections.reverse(batch);
+          Collections.reverse(batch);
         }
         BatchContext context =
             BatchContext.builder()
@@ -212,7 +214,7 @@ class RouterChaosProperties {
         Optional<String> checkpoint;
         try {
           BatchResult result = router.process(batch, context);
-          checkpoint = result.firstFailedSequenceNumber();
+          checkpoint = result.firstFailedSequenceNumber().map(SequenceNumber::toString);
         } catch (InternalError workerDied) {
           // The JVM failed: this worker is gone, and a new one gets the same batch again.
           router.close();

@@ -16,6 +16,7 @@
 package dev.ddbstreams.chaos;
 
 import java.util.EnumMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.StringJoiner;
 
@@ -92,7 +93,7 @@ public final class Totals {
       }
     }
     return String.format(
-        java.util.Locale.ROOT,
+        Locale.ROOT,
         "chaos-%s: schedules=%d records=%d %s=%d effects=%d deadLetters=%d faults=%d %s"
             + " lost=%d doubled=%d misordered=%d windowRepeats=%d seconds=%.1f",
         suite,

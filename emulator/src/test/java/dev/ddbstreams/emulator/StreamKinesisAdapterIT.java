@@ -21,6 +21,7 @@ import com.amazonaws.services.dynamodbv2.streamsadapter.AmazonDynamoDBStreamsAda
 import com.amazonaws.services.dynamodbv2.streamsadapter.DynamoDBStreamsDataFetcher;
 import com.amazonaws.services.dynamodbv2.streamsadapter.DynamoDBStreamsShardDetector;
 import com.amazonaws.services.dynamodbv2.streamsadapter.util.KinesisMapperUtil;
+import java.math.BigInteger;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -110,8 +111,7 @@ class StreamKinesisAdapterIT {
     assertThat(records).hasSize(5);
     assertThat(records)
         .extracting(KinesisClientRecord::sequenceNumber)
-        .isSortedAccordingTo(
-            (a, b) -> new java.math.BigInteger(a).compareTo(new java.math.BigInteger(b)));
+        .isSortedAccordingTo((a, b) -> new BigInteger(a).compareTo(new BigInteger(b)));
     assertThat(children).extracting(ChildShard::shardId).containsExactly(child);
     assertThat(children.get(0).parentShards()).containsExactly(parent);
   }

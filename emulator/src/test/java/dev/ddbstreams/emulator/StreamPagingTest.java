@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -101,8 +102,7 @@ class StreamPagingTest {
       assertThat(pageSizes.get(0)).isBetween(9, 10);
       assertThat(all)
           .extracting(r -> r.dynamodb().keys().get("pk").s())
-          .containsExactlyElementsOf(
-              java.util.stream.IntStream.range(0, 25).mapToObj(i -> "k" + i).toList());
+          .containsExactlyElementsOf(IntStream.range(0, 25).mapToObj(i -> "k" + i).toList());
     }
   }
 

@@ -15,20 +15,50 @@
  */
 package dev.ddbstreams.examples;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * Keeps the module boundaries of DESIGN.md: core sees no Lambda or KCL type, adapters do not reach
- * into each other, and nothing outside a module imports that module's internal packages. Runs here
- * because the examples module sees every published module.
+ * into each other, nothing outside a module imports that module's internal packages, and core's
+ * feature packages (diff, filter, idempotency) make only their API public. Runs here because the
+ * examples module sees every published module.
  */
 class ArchitectureTest {
+  private static final String[] FEATURE_PACKAGES = {
+    "dev.ddbstreams.diff", "dev.ddbstreams.filter", "dev.ddbstreams.idempotency"
+  };
+
+  /** The public types of the feature packages, nested types included with their outer type. */
+  private static final Set<String> FEATURE_API =
+      Set.of(
+          "dev.ddbstreams.diff.AttributeChange",
+          "dev.ddbstreams.diff.ImageDiff",
+          "dev.ddbstreams.filter.FilterCriteria",
+          "dev.ddbstreams.filter.FilterCriteriaPrinter",
+          "dev.ddbstreams.filter.FilterPattern",
+          "dev.ddbstreams.filter.FilterPatternException",
+          "dev.ddbstreams.idempotency.DynamoDbIdempotencyStore",
+          "dev.ddbstreams.idempotency.HandlerInProgressException",
+          "dev.ddbstreams.idempotency.IdempotencyKey",
+          "dev.ddbstreams.idempotency.IdempotencyKeyStrategy",
+          "dev.ddbstreams.idempotency.IdempotencyState",
+          "dev.ddbstreams.idempotency.IdempotencyStore",
+          "dev.ddbstreams.idempotency.IdempotencyStoreException",
+          "dev.ddbstreams.idempotency.InMemoryIdempotencyStore",
+          "dev.ddbstreams.idempotency.TransactionalIdempotencyStore");
+
   private static JavaClasses classes;
 
   @BeforeAll
@@ -47,6 +77,9 @@ class ArchitectureTest {
             "dev.ddbstreams",
             "dev.ddbstreams.annotation",
             "dev.ddbstreams.backfill",
+            "dev.ddbstreams.diff",
+            "dev.ddbstreams.filter",
+            "dev.ddbstreams.idempotency",
             "dev.ddbstreams.internal..")
         .should()
         .dependOnClassesThat()
@@ -152,13 +185,66 @@ class ArchitectureTest {
 
   @Test
   void noModuleImportsAnotherModulesInternals() {
-    internalsStayHome("dev.ddbstreams.internal..", "dev.ddbstreams", "dev.ddbstreams.annotation");
+    internalsStayHome(
+        "dev.ddbstreams.internal..",
+        "dev.ddbstreams",
+        "dev.ddbstreams.annotation",
+        "dev.ddbstreams.diff",
+        "dev.ddbstreams.filter",
+        "dev.ddbstreams.idempotency");
     internalsStayHome("dev.ddbstreams.lambda.internal..", "dev.ddbstreams.lambda..");
     internalsStayHome("dev.ddbstreams.kcl.internal..", "dev.ddbstreams.kcl..");
     internalsStayHome("dev.ddbstreams.testkit.internal..", "dev.ddbstreams.testkit..");
     internalsStayHome(
         "dev.ddbstreams.testkit.lambda.internal..", "dev.ddbstreams.testkit.lambda..");
     internalsStayHome("dev.ddbstreams.micrometer.internal..", "dev.ddbstreams.micrometer..");
+  }
+
+  @Test
+  void featurePackagesMakePublicOnlyTheirApi() {
+    // A feature package keeps its implementation package-private beside its API, so no class is
+    // public only so that a neighbour can reach it. A new public type here is an API decision:
+    // add it to FEATURE_API on purpose.
+    classes()
+        .that()
+        .resideInAnyPackage(FEATURE_PACKAGES)
+        .and()
+        .arePublic()
+        .should(beFeatureApi())
+        .check(classes);
+  }
+
+  @Test
+  void sharedInternalsDependOnNoPublicType() {
+    // The shared internals (the attribute path) sit below every public package, so no import loop
+    // can run between a public type and them.
+    noClasses()
+        .that()
+        .resideInAPackage("dev.ddbstreams.internal")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "dev.ddbstreams",
+            "dev.ddbstreams.diff",
+            "dev.ddbstreams.filter",
+            "dev.ddbstreams.idempotency")
+        .check(classes);
+  }
+
+  private static ArchCondition<JavaClass> beFeatureApi() {
+    return new ArchCondition<>("be one of the feature packages' API types " + FEATURE_API) {
+      @Override
+      public void check(JavaClass javaClass, ConditionEvents events) {
+        String topLevel = javaClass.getName().split("\\$", 2)[0];
+        boolean api = FEATURE_API.contains(topLevel);
+        events.add(
+            new SimpleConditionEvent(
+                javaClass,
+                api,
+                javaClass.getName()
+                    + (api ? " is API" : " is public but not API: make it package-private")));
+      }
+    };
   }
 
   private static void internalsStayHome(String internal, String... owners) {

@@ -25,12 +25,14 @@ import dev.ddbstreams.kcl.internal.StreamArns;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -287,8 +289,8 @@ public final class KclStreamConsumer implements AutoCloseable {
    * @return the stream ARN, or empty if only a table name was given and the consumer has not
    *     started
    */
-  public synchronized java.util.Optional<String> streamArn() {
-    return java.util.Optional.ofNullable(resolvedArn != null ? resolvedArn : settings.streamArn());
+  public synchronized Optional<String> streamArn() {
+    return Optional.ofNullable(resolvedArn != null ? resolvedArn : settings.streamArn());
   }
 
   /**
@@ -365,8 +367,7 @@ public final class KclStreamConsumer implements AutoCloseable {
    * problems at once. Not thread-safe.
    */
   public static final class Builder {
-    private static final java.util.regex.Pattern APP_NAME =
-        java.util.regex.Pattern.compile("[a-zA-Z0-9_.-]{3,255}");
+    private static final Pattern APP_NAME = Pattern.compile("[a-zA-Z0-9_.-]{3,255}");
 
     private final List<String> problems = new ArrayList<>();
     private @Nullable String streamArn;

@@ -18,14 +18,14 @@ package dev.ddbstreams.kcl;
 import static dev.ddbstreams.kcl.EndToEndIT.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ddbstreams.IdempotencyKey;
-import dev.ddbstreams.IdempotencyState;
-import dev.ddbstreams.IdempotencyStore;
-import dev.ddbstreams.InMemoryIdempotencyStore;
 import dev.ddbstreams.StreamRecord;
 import dev.ddbstreams.StreamRouter;
 import dev.ddbstreams.annotation.OnChange;
 import dev.ddbstreams.emulator.DynamoDbEmulator;
+import dev.ddbstreams.idempotency.IdempotencyKey;
+import dev.ddbstreams.idempotency.IdempotencyState;
+import dev.ddbstreams.idempotency.IdempotencyStore;
+import dev.ddbstreams.idempotency.InMemoryIdempotencyStore;
 import dev.ddbstreams.testkit.StreamTable;
 import dev.ddbstreams.testkit.kcl.LocalKcl;
 import java.time.Duration;

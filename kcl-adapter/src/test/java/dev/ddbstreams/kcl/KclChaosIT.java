@@ -18,7 +18,6 @@ package dev.ddbstreams.kcl;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ddbstreams.FailurePolicy;
-import dev.ddbstreams.InMemoryIdempotencyStore;
 import dev.ddbstreams.RetryPolicy;
 import dev.ddbstreams.StreamRouter;
 import dev.ddbstreams.chaos.CapturedLog;
@@ -32,6 +31,7 @@ import dev.ddbstreams.chaos.Faults;
 import dev.ddbstreams.chaos.Ledger;
 import dev.ddbstreams.chaos.Totals;
 import dev.ddbstreams.emulator.DynamoDbEmulator;
+import dev.ddbstreams.idempotency.InMemoryIdempotencyStore;
 import dev.ddbstreams.testkit.StreamTable;
 import dev.ddbstreams.testkit.kcl.LocalKcl;
 import java.lang.reflect.InvocationHandler;

@@ -18,6 +18,7 @@ package dev.ddbstreams.kcl;
 import dev.ddbstreams.StreamRecord;
 import dev.ddbstreams.annotation.OnChange;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -38,9 +39,7 @@ public final class Seen {
   public void record(StreamRecord<Map<String, Object>> change) {
     String pk = change.key("PK").orElseThrow().s();
     int v = Integer.parseInt(change.rawNewImage().orElseThrow().get("v").n());
-    versions
-        .computeIfAbsent(pk, k -> java.util.Collections.synchronizedList(new ArrayList<>()))
-        .add(v);
+    versions.computeIfAbsent(pk, k -> Collections.synchronizedList(new ArrayList<>())).add(v);
     calls.incrementAndGet();
     firstSeenNanos.putIfAbsent(pk + "#" + v, System.nanoTime());
   }

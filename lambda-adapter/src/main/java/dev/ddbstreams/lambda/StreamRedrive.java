@@ -17,8 +17,8 @@ package dev.ddbstreams.lambda;
 
 import dev.ddbstreams.BatchContext;
 import dev.ddbstreams.BatchResult;
-import dev.ddbstreams.FilterCriteria;
 import dev.ddbstreams.StreamRouter;
+import dev.ddbstreams.filter.FilterCriteria;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -18,11 +18,11 @@ package dev.ddbstreams.lambda;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import dev.ddbstreams.InMemoryIdempotencyStore;
 import dev.ddbstreams.StreamRecord;
 import dev.ddbstreams.StreamRouter;
 import dev.ddbstreams.annotation.OnChange;
 import dev.ddbstreams.emulator.DynamoDbEmulator;
+import dev.ddbstreams.idempotency.InMemoryIdempotencyStore;
 import dev.ddbstreams.testkit.BatchWrites;
 import dev.ddbstreams.testkit.lambda.LocalEventSourceMapping;
 import dev.ddbstreams.testkit.lambda.StartingPosition;

@@ -19,7 +19,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.ddbstreams.FailurePolicy;
-import dev.ddbstreams.InMemoryIdempotencyStore;
 import dev.ddbstreams.RetryPolicy;
 import dev.ddbstreams.StreamRouter;
 import dev.ddbstreams.chaos.CapturedLog;
@@ -33,6 +32,7 @@ import dev.ddbstreams.chaos.Faults;
 import dev.ddbstreams.chaos.Ledger;
 import dev.ddbstreams.chaos.Totals;
 import dev.ddbstreams.emulator.DynamoDbEmulator;
+import dev.ddbstreams.idempotency.InMemoryIdempotencyStore;
 import dev.ddbstreams.testkit.BatchWrites;
 import dev.ddbstreams.testkit.StreamTable;
 import dev.ddbstreams.testkit.lambda.LocalEventSourceMapping;

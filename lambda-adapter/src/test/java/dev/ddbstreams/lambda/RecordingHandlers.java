@@ -40,7 +40,7 @@ public final class RecordingHandlers {
   public void record(StreamRecord<Map<String, Object>> change, StreamContext context) {
     records.add(change);
     contexts.add(context);
-    if (failOn.contains(change.sequenceNumber())) {
+    if (failOn.contains(change.sequenceNumber().toString())) {
       throw new IllegalStateException("injected failure");
     }
   }

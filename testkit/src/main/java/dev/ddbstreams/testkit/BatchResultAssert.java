@@ -18,6 +18,7 @@ package dev.ddbstreams.testkit;
 import dev.ddbstreams.BatchResult;
 import dev.ddbstreams.RecordOutcome;
 import dev.ddbstreams.RecordStatus;
+import dev.ddbstreams.SequenceNumber;
 import java.util.List;
 import org.assertj.core.api.AbstractAssert;
 
@@ -63,7 +64,8 @@ public final class BatchResultAssert extends AbstractAssert<BatchResultAssert, B
    */
   public BatchResultAssert hasCheckpoint(String sequenceNumber) {
     isNotNull();
-    String actualCheckpoint = actual.firstFailedSequenceNumber().orElse(null);
+    String actualCheckpoint =
+        actual.firstFailedSequenceNumber().map(SequenceNumber::toString).orElse(null);
     if (!sequenceNumber.equals(actualCheckpoint)) {
       failWithMessage(
           "Expected the checkpoint %s but it was %s in %s",

@@ -19,6 +19,7 @@ import dev.ddbstreams.BatchContext;
 import dev.ddbstreams.BatchResult;
 import dev.ddbstreams.RecordOutcome;
 import dev.ddbstreams.RecordStatus;
+import dev.ddbstreams.SequenceNumber;
 import dev.ddbstreams.StreamRouter;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -152,7 +153,8 @@ public final class StreamTap {
       if (!result.isComplete()) {
         // Like a mapping whose retries ran out for now: keep the checkpoint and what follows it.
         failed = result.count(RecordStatus.FAILED);
-        String checkpoint = result.firstFailedSequenceNumber().orElse(null);
+        String checkpoint =
+            result.firstFailedSequenceNumber().map(SequenceNumber::toString).orElse(null);
         while (checkpoint != null
             && !undelivered.isEmpty()
             && !checkpoint.equals(undelivered.get(0).dynamodb().sequenceNumber())) {
@@ -179,7 +181,8 @@ public final class StreamTap {
     BatchResult result = router.process(batch, context);
     results.add(result);
     for (int retry = 0; retry < redeliveries && !result.isComplete(); retry++) {
-      String checkpoint = result.firstFailedSequenceNumber().orElse(null);
+      String checkpoint =
+          result.firstFailedSequenceNumber().map(SequenceNumber::toString).orElse(null);
       int from = 0;
       while (checkpoint != null
           && from < batch.size()

@@ -20,7 +20,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ddbstreams.BatchResult;
 import dev.ddbstreams.EventName;
-import dev.ddbstreams.ImageDiff;
 import dev.ddbstreams.MissingImageException;
 import dev.ddbstreams.RecordStatus;
 import dev.ddbstreams.StreamRecord;
@@ -30,6 +29,7 @@ import dev.ddbstreams.annotation.OnInsert;
 import dev.ddbstreams.annotation.OnModify;
 import dev.ddbstreams.annotation.OnRemove;
 import dev.ddbstreams.annotation.TtlMatch;
+import dev.ddbstreams.diff.ImageDiff;
 import dev.ddbstreams.emulator.DynamoDbEmulator;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -133,7 +133,8 @@ class CoreOnRealRecordsIT {
             EventName.INSERT,
             EventName.REMOVE);
     for (int i = 1; i < records.size(); i++) {
-      assertThat(records.get(i).sequence()).isGreaterThan(records.get(i - 1).sequence());
+      assertThat(records.get(i).sequenceNumber())
+          .isGreaterThan(records.get(i - 1).sequenceNumber());
     }
     for (StreamRecord<Pet> r : records) {
       assertThat(r.viewType()).isEqualTo(viewType);

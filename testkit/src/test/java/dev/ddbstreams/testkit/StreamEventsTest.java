@@ -55,7 +55,7 @@ class StreamEventsTest {
     assertThat(records.get(0).keys())
         .containsEntry("PK", AttributeValue.fromS("USER#u1"))
         .containsEntry("SK", AttributeValue.fromS("PET#p1"));
-    assertThat(records.get(1).sequence()).isGreaterThan(records.get(0).sequence());
+    assertThat(records.get(1).sequenceNumber()).isGreaterThan(records.get(0).sequenceNumber());
     assertThat(records).noneMatch(StreamRecord::isTtlExpiry);
   }
 

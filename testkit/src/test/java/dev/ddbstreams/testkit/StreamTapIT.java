@@ -18,12 +18,12 @@ package dev.ddbstreams.testkit;
 import static dev.ddbstreams.testkit.StreamAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ddbstreams.InMemoryIdempotencyStore;
 import dev.ddbstreams.RecordStatus;
 import dev.ddbstreams.StreamRecord;
 import dev.ddbstreams.StreamRouter;
 import dev.ddbstreams.annotation.OnInsert;
 import dev.ddbstreams.emulator.DynamoDbEmulator;
+import dev.ddbstreams.idempotency.InMemoryIdempotencyStore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -81,7 +81,7 @@ class StreamTapIT {
     // Batch [1, 2] failed on 2, was redelivered from 2, then batch [3, 4] ran.
     assertThat(result.batches()).hasSize(3);
     assertThat(result.batches().get(0))
-        .hasCheckpoint(result.batches().get(0).outcomes().get(1).sequenceNumber())
+        .hasCheckpoint(result.batches().get(0).outcomes().get(1).sequenceNumber().toString())
         .hasStatuses(RecordStatus.HANDLED, RecordStatus.FAILED);
     assertThat(result.batches().get(1)).hasNoFailures().hasCount(RecordStatus.HANDLED, 1);
     assertThat(tap.drain().records()).isZero();

@@ -1,11 +1,11 @@
 package ${package};
 
-import dev.ddbstreams.ImageDiff;
 import dev.ddbstreams.StreamRecord;
 import dev.ddbstreams.annotation.OnInsert;
 import dev.ddbstreams.annotation.OnModify;
 import dev.ddbstreams.annotation.OnRemove;
 import dev.ddbstreams.annotation.TtlMatch;
+import dev.ddbstreams.diff.ImageDiff;
 
 /**
  * The stream handlers: each annotated method says which changes it wants, and its parameters are

@@ -1,7 +1,7 @@
 package ${package};
 
-import dev.ddbstreams.DynamoDbIdempotencyStore;
 import dev.ddbstreams.StreamRouter;
+import dev.ddbstreams.idempotency.DynamoDbIdempotencyStore;
 import dev.ddbstreams.kcl.KclStreamConsumer;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 

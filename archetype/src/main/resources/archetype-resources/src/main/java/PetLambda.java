@@ -1,7 +1,7 @@
 package ${package};
 
-import dev.ddbstreams.DynamoDbIdempotencyStore;
 import dev.ddbstreams.StreamRouter;
+import dev.ddbstreams.idempotency.DynamoDbIdempotencyStore;
 import dev.ddbstreams.lambda.DynamoDbStreamJsonLambda;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;

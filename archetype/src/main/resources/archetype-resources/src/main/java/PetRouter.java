@@ -1,8 +1,8 @@
 package ${package};
 
-import dev.ddbstreams.IdempotencyStore;
 import dev.ddbstreams.StreamRouter;
 import dev.ddbstreams.ViewType;
+import dev.ddbstreams.idempotency.IdempotencyStore;
 
 /** Builds the router that the Lambda function, the KCL worker and the tests share. */
 public final class PetRouter {

@@ -2,7 +2,7 @@ package ${package};
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ddbstreams.InMemoryIdempotencyStore;
+import dev.ddbstreams.idempotency.InMemoryIdempotencyStore;
 import dev.ddbstreams.testkit.StreamEvents;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

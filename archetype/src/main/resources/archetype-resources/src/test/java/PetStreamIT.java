@@ -3,7 +3,7 @@ package ${package};
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ddbstreams.Images;
-import dev.ddbstreams.InMemoryIdempotencyStore;
+import dev.ddbstreams.idempotency.InMemoryIdempotencyStore;
 import dev.ddbstreams.testkit.lambda.LocalEventSourceMapping;
 import dev.ddbstreams.testkit.lambda.StartingPosition;
 import dev.ddbstreams.testkit.DynamoDbEmulatorTest;

@@ -17,6 +17,7 @@ package dev.ddbstreams.internal.mapping;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.ddbstreams.ImageMappingException;
+import dev.ddbstreams.internal.AttributePath;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.List;
@@ -142,7 +143,7 @@ final class AttributeTokens {
       return knownPath;
     }
     return name instanceof Integer i
-        ? AttributePath.index(parent, i)
-        : AttributePath.child(parent, (String) name);
+        ? AttributePath.indexText(parent, i)
+        : AttributePath.childText(parent, (String) name);
   }
 }

@@ -30,6 +30,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.util.TokenBuffer;
 import dev.ddbstreams.ImageMapper;
 import dev.ddbstreams.ImageMappingException;
+import dev.ddbstreams.internal.AttributePath;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Set;
@@ -104,8 +105,8 @@ final class JacksonImageMapper<T> implements ImageMapper<T> {
     for (JsonMappingException.Reference ref : e.getPath()) {
       path =
           ref.getFieldName() != null
-              ? AttributePath.child(path, ref.getFieldName())
-              : AttributePath.index(path, ref.getIndex());
+              ? AttributePath.childText(path, ref.getFieldName())
+              : AttributePath.indexText(path, ref.getIndex());
     }
     return path;
   }

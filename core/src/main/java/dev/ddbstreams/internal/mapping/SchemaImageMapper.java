@@ -17,6 +17,7 @@ package dev.ddbstreams.internal.mapping;
 
 import dev.ddbstreams.ImageMapper;
 import dev.ddbstreams.ImageMappingException;
+import dev.ddbstreams.internal.AttributePath;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;

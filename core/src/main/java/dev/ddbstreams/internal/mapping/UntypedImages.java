@@ -16,6 +16,7 @@
 package dev.ddbstreams.internal.mapping;
 
 import dev.ddbstreams.ImageMappingException;
+import dev.ddbstreams.internal.AttributePath;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
@@ -45,7 +46,7 @@ public final class UntypedImages {
       Map<String, AttributeValue> image, String path) {
     Map<String, @Nullable Object> out = new LinkedHashMap<>(capacity(image.size()));
     for (Map.Entry<String, AttributeValue> e : image.entrySet()) {
-      out.put(e.getKey(), toValue(e.getValue(), AttributePath.child(path, e.getKey())));
+      out.put(e.getKey(), toValue(e.getValue(), AttributePath.childText(path, e.getKey())));
     }
     return out;
   }
@@ -73,7 +74,7 @@ public final class UntypedImages {
         {
           Set<BigDecimal> out = new LinkedHashSet<>(capacity(value.ns().size()));
           for (int i = 0; i < value.ns().size(); i++) {
-            out.add(number(value.ns().get(i), AttributePath.index(path, i), UNTYPED));
+            out.add(number(value.ns().get(i), AttributePath.indexText(path, i), UNTYPED));
           }
           return out;
         }
@@ -90,7 +91,7 @@ public final class UntypedImages {
           List<AttributeValue> list = value.l();
           List<@Nullable Object> out = new ArrayList<>(list.size());
           for (int i = 0; i < list.size(); i++) {
-            out.add(toValue(list.get(i), AttributePath.index(path, i)));
+            out.add(toValue(list.get(i), AttributePath.indexText(path, i)));
           }
           return out;
         }
@@ -127,7 +128,7 @@ public final class UntypedImages {
       if (!(e.getKey() instanceof String name)) {
         throw new IllegalArgumentException("Map key at '" + path + "' is not a String");
       }
-      out.put(name, fromValue(e.getValue(), AttributePath.child(path, name)));
+      out.put(name, fromValue(e.getValue(), AttributePath.childText(path, name)));
     }
     return out;
   }
@@ -165,7 +166,7 @@ public final class UntypedImages {
       List<AttributeValue> out = new ArrayList<>(list.size());
       int i = 0;
       for (Object element : list) {
-        out.add(fromValue(element, AttributePath.index(path, i++)));
+        out.add(fromValue(element, AttributePath.indexText(path, i++)));
       }
       return AttributeValue.fromL(out);
     }

@@ -16,7 +16,6 @@
 package dev.ddbstreams.internal.router;
 
 import dev.ddbstreams.BatchContext;
-import dev.ddbstreams.HandlerInProgressException;
 import dev.ddbstreams.HandlerOutcome;
 import dev.ddbstreams.ImageMappingException;
 import dev.ddbstreams.MalformedRecordException;
@@ -25,6 +24,7 @@ import dev.ddbstreams.RetryPolicy;
 import dev.ddbstreams.StreamContext;
 import dev.ddbstreams.TransactionLimitException;
 import dev.ddbstreams.TransactionalWrites;
+import dev.ddbstreams.idempotency.HandlerInProgressException;
 import dev.ddbstreams.internal.writes.StagedWrites;
 import java.time.Duration;
 import java.util.Optional;

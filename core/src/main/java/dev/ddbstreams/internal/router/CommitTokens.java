@@ -15,7 +15,7 @@
  */
 package dev.ddbstreams.internal.router;
 
-import dev.ddbstreams.IdempotencyKey;
+import dev.ddbstreams.idempotency.IdempotencyKey;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -16,8 +16,8 @@
 package dev.ddbstreams.internal.router;
 
 import dev.ddbstreams.EventName;
-import dev.ddbstreams.FilterPattern;
 import dev.ddbstreams.ImageMapper;
+import dev.ddbstreams.filter.FilterPattern;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -88,13 +88,7 @@ final class Dispatcher {
 
   /** The image mapper of the first handler of the record's event, if it has one. */
   private @Nullable ImageMapper<?> preferredMapper(Record raw) {
-    EventName event =
-        switch (String.valueOf(raw.eventNameAsString())) {
-          case "INSERT" -> EventName.INSERT;
-          case "MODIFY" -> EventName.MODIFY;
-          case "REMOVE" -> EventName.REMOVE;
-          default -> null;
-        };
+    EventName event = EventName.fromWireName(raw.eventNameAsString()).orElse(null);
     if (event == null) {
       return null;
     }

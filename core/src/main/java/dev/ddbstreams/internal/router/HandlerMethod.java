@@ -16,14 +16,15 @@
 package dev.ddbstreams.internal.router;
 
 import dev.ddbstreams.EventName;
-import dev.ddbstreams.FilterPattern;
 import dev.ddbstreams.ImageKind;
 import dev.ddbstreams.ImageMapper;
 import dev.ddbstreams.StreamContext;
 import dev.ddbstreams.TransactionalWrites;
 import dev.ddbstreams.annotation.SnapshotMatch;
 import dev.ddbstreams.annotation.TtlMatch;
+import dev.ddbstreams.filter.FilterPattern;
 import java.lang.invoke.MethodHandle;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -82,8 +83,8 @@ final class HandlerMethod {
     this.mapper = mapper;
     this.args = args.clone();
     this.invoker = invoker;
-    this.needsContext = java.util.Arrays.asList(args).contains(Arg.CONTEXT);
-    this.takesWrites = java.util.Arrays.asList(args).contains(Arg.WRITES);
+    this.needsContext = Arrays.asList(args).contains(Arg.CONTEXT);
+    this.takesWrites = Arrays.asList(args).contains(Arg.WRITES);
   }
 
   /** Whether the handler takes a {@link StreamContext}, which is then made for each call. */

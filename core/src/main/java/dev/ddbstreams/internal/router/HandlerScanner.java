@@ -17,9 +17,6 @@ package dev.ddbstreams.internal.router;
 
 import dev.ddbstreams.DdbStreamsException;
 import dev.ddbstreams.EventName;
-import dev.ddbstreams.FilterPattern;
-import dev.ddbstreams.FilterPatternException;
-import dev.ddbstreams.ImageDiff;
 import dev.ddbstreams.ImageKind;
 import dev.ddbstreams.ImageMapper;
 import dev.ddbstreams.ImageMappingException;
@@ -33,7 +30,10 @@ import dev.ddbstreams.annotation.OnModify;
 import dev.ddbstreams.annotation.OnRemove;
 import dev.ddbstreams.annotation.SnapshotMatch;
 import dev.ddbstreams.annotation.TtlMatch;
-import dev.ddbstreams.internal.diff.PathParser;
+import dev.ddbstreams.diff.ImageDiff;
+import dev.ddbstreams.filter.FilterPattern;
+import dev.ddbstreams.filter.FilterPatternException;
+import dev.ddbstreams.internal.AttributePath;
 import dev.ddbstreams.internal.mapping.MapperRegistry;
 import java.lang.annotation.Annotation;
 import java.lang.invoke.MethodHandle;
@@ -48,7 +48,9 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -185,7 +187,7 @@ final class HandlerScanner {
     }
     for (String path : spec.changed) {
       try {
-        ImageDiff.between(java.util.Map.of(), java.util.Map.of()).changed(path);
+        ImageDiff.between(Map.of(), Map.of()).changed(path);
       } catch (IllegalArgumentException e) {
         problem(name, "has an invalid 'changed' path: " + e.getMessage());
       }
@@ -206,7 +208,7 @@ final class HandlerScanner {
     for (String path : changed) {
       String top;
       try {
-        top = PathParser.parse(path).topLevelName();
+        top = AttributePath.parse(path).topLevelName();
       } catch (IllegalArgumentException invalid) {
         continue; // reported by checkSpec
       }
@@ -220,7 +222,7 @@ final class HandlerScanner {
                 + " has no property '"
                 + top
                 + "' (it has "
-                + new java.util.TreeSet<>(names)
+                + new TreeSet<>(names)
                 + "), so the handler would never fire");
       }
     }

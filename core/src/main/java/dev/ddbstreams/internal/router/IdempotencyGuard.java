@@ -98,7 +98,8 @@ interface IdempotencyGuard {
      * @param attempt the in-process attempt, from 1: each gets a request token of its own
      * @return {@code true} if committed now, {@code false} if the pair was already finished and
      *     nothing was applied
-     * @throws dev.ddbstreams.HandlerInProgressException if another worker holds the pair's lease
+     * @throws dev.ddbstreams.idempotency.HandlerInProgressException if another worker holds the
+     *     pair's lease
      * @throws RuntimeException if the commit failed (nothing applied if DynamoDB cancelled it)
      */
     default boolean commit(List<TransactWriteItem> writes, int attempt) {

@@ -15,8 +15,8 @@
  */
 package dev.ddbstreams.internal.router;
 
-import dev.ddbstreams.IdempotencyKey;
-import dev.ddbstreams.IdempotencyKeyStrategy;
+import dev.ddbstreams.idempotency.IdempotencyKey;
+import dev.ddbstreams.idempotency.IdempotencyKeyStrategy;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -101,7 +101,7 @@ final class IdempotencyKeys {
       sha.update(text.getBytes(StandardCharsets.UTF_8));
       sha.update((byte) 0);
     }
-    sha.update(view.record.sequenceNumber().getBytes(StandardCharsets.US_ASCII));
+    sha.update(view.record.sequenceNumber().toString().getBytes(StandardCharsets.US_ASCII));
     return HexFormat.of().formatHex(sha.digest());
   }
 

@@ -16,6 +16,7 @@
 package dev.ddbstreams.internal.router;
 
 import dev.ddbstreams.BatchContext;
+import dev.ddbstreams.SequenceNumber;
 import org.slf4j.MDC;
 import org.slf4j.helpers.NOPMDCAdapter;
 
@@ -59,9 +60,9 @@ interface LogContext {
           context.streamArn().ifPresent(arn -> MDC.put(STREAM_ARN, arn));
           context.shardId().ifPresent(shard -> MDC.put(SHARD_ID, shard));
           MDC.put(EVENT_ID, view.record.eventId());
-          String sequence = view.sequenceNumber(); // a snapshot has none
+          SequenceNumber sequence = view.sequenceNumber(); // a snapshot has none
           if (sequence != null) {
-            MDC.put(SEQUENCE_NUMBER, sequence);
+            MDC.put(SEQUENCE_NUMBER, sequence.toString());
           }
           MDC.put(HANDLER_ID, handlerId);
         }

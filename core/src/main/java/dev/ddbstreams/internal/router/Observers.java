@@ -170,26 +170,14 @@ final class Observers implements Observation {
     return new HandlerEvent(
         context,
         HandlerEvent.ROUTER_ID,
-        eventName(raw.eventNameAsString()),
+        EventName.fromWireName(raw.eventNameAsString()).orElse(null),
         outcome,
         0,
         0,
         raw.eventID(),
-        dynamodb == null ? null : dynamodb.sequenceNumber(),
+        dynamodb == null ? null : Outcomes.sequenceOrNull(dynamodb.sequenceNumber()),
         failure == null ? null : failure.getClass(),
         recordKeys);
-  }
-
-  private static @Nullable EventName eventName(@Nullable String name) {
-    if (name == null) {
-      return null;
-    }
-    return switch (name) {
-      case "INSERT" -> EventName.INSERT;
-      case "MODIFY" -> EventName.MODIFY;
-      case "REMOVE" -> EventName.REMOVE;
-      default -> null;
-    };
   }
 
   private void tell(HandlerEvent event) {

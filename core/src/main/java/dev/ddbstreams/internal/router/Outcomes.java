@@ -17,6 +17,7 @@ package dev.ddbstreams.internal.router;
 
 import dev.ddbstreams.RecordOutcome;
 import dev.ddbstreams.RecordStatus;
+import dev.ddbstreams.SequenceNumber;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.Record;
@@ -56,11 +57,26 @@ final class Outcomes {
     return new RecordOutcome(
         index,
         raw.eventID(),
-        raw.dynamodb() == null ? null : raw.dynamodb().sequenceNumber(),
+        raw.dynamodb() == null ? null : sequenceOrNull(raw.dynamodb().sequenceNumber()),
         status,
         List.of(),
         List.of(),
         failedHandler,
         failure);
+  }
+
+  /**
+   * Returns the sequence number of a record that may be malformed, or null when it has none or it
+   * is not a decimal number (the outcome then asks for the whole batch again).
+   */
+  static @Nullable SequenceNumber sequenceOrNull(@Nullable String text) {
+    if (text == null || text.isEmpty()) {
+      return null;
+    }
+    try {
+      return SequenceNumber.of(text);
+    } catch (IllegalArgumentException notDigits) {
+      return null;
+    }
   }
 }

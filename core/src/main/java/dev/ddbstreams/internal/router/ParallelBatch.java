@@ -19,7 +19,7 @@ import dev.ddbstreams.BatchContext;
 import dev.ddbstreams.FailurePolicy;
 import dev.ddbstreams.RecordOutcome;
 import dev.ddbstreams.RecordStatus;
-import java.math.BigInteger;
+import dev.ddbstreams.SequenceNumber;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -129,7 +129,7 @@ final class ParallelBatch implements AutoCloseable {
 
   /** What groups share: the lowest failed sequence number so far, and whether all must stop. */
   private static final class Shared {
-    final AtomicReference<@Nullable BigInteger> lowestFailure = new AtomicReference<>();
+    final AtomicReference<@Nullable SequenceNumber> lowestFailure = new AtomicReference<>();
     final AtomicReference<@Nullable Throwable> fatal = new AtomicReference<>();
     final Set<RunningTask> running = ConcurrentHashMap.newKeySet();
     volatile boolean stopAll;
@@ -204,7 +204,7 @@ final class ParallelBatch implements AutoCloseable {
       if (outcome.status() == RecordStatus.FAILED && policy != FailurePolicy.CONTINUE) {
         stopped = true;
         if (policy == FailurePolicy.STOP_AT_FIRST_FAILURE) {
-          BigInteger seq = outcome.sequence().orElse(null);
+          SequenceNumber seq = outcome.sequenceNumber();
           if (seq == null) {
             shared.stopAll = true;
           } else {
@@ -220,20 +220,13 @@ final class ParallelBatch implements AutoCloseable {
     if (policy != FailurePolicy.STOP_AT_FIRST_FAILURE) {
       return false;
     }
-    BigInteger lowest = shared.lowestFailure.get();
+    SequenceNumber lowest = shared.lowestFailure.get();
     if (lowest == null) {
       return false;
     }
-    BigInteger seq = sequence(raw);
+    SequenceNumber seq =
+        raw.dynamodb() == null ? null : Outcomes.sequenceOrNull(raw.dynamodb().sequenceNumber());
     return seq == null || seq.compareTo(lowest) > 0;
-  }
-
-  private static @Nullable BigInteger sequence(Record raw) {
-    String seq = raw.dynamodb() == null ? null : raw.dynamodb().sequenceNumber();
-    if (seq == null || seq.isEmpty() || !seq.chars().allMatch(c -> c >= '0' && c <= '9')) {
-      return null;
-    }
-    return new BigInteger(seq);
   }
 
   private ExecutorService pool() {

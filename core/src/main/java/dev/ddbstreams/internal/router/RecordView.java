@@ -16,11 +16,12 @@
 package dev.ddbstreams.internal.router;
 
 import dev.ddbstreams.EventName;
-import dev.ddbstreams.ImageDiff;
 import dev.ddbstreams.ImageMapper;
 import dev.ddbstreams.MalformedRecordException;
 import dev.ddbstreams.MissingImageException;
+import dev.ddbstreams.SequenceNumber;
 import dev.ddbstreams.StreamRecord;
+import dev.ddbstreams.diff.ImageDiff;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Record;
@@ -63,8 +64,8 @@ final class RecordView {
     return record.eventName();
   }
 
-  /** The sequence number as sent, or null for a snapshot, which has none. */
-  @Nullable String sequenceNumber() {
+  /** The sequence number, or null for a snapshot, which has none. */
+  @Nullable SequenceNumber sequenceNumber() {
     return record.isSnapshot() ? null : record.sequenceNumber();
   }
 
@@ -112,9 +113,10 @@ final class RecordView {
         return value.n();
       }
     }
+    SequenceNumber sequence = sequenceNumber();
     throw new MalformedRecordException(
         record.eventId(),
-        sequenceNumber(),
+        sequence == null ? null : sequence.toString(),
         value == null
             ? "the record has no key attribute '" + name + "' that a key matcher needs"
             : "key attribute '" + name + "' is neither S nor N, so no prefix can match it");

@@ -17,12 +17,12 @@ package dev.ddbstreams.internal.router;
 
 import dev.ddbstreams.DeadLetterSink;
 import dev.ddbstreams.FailurePolicy;
-import dev.ddbstreams.FilterPattern;
-import dev.ddbstreams.IdempotencyKeyStrategy;
-import dev.ddbstreams.IdempotencyStore;
 import dev.ddbstreams.RetryPolicy;
 import dev.ddbstreams.StreamObserver;
 import dev.ddbstreams.ViewType;
+import dev.ddbstreams.filter.FilterPattern;
+import dev.ddbstreams.idempotency.IdempotencyKeyStrategy;
+import dev.ddbstreams.idempotency.IdempotencyStore;
 import java.time.Duration;
 import java.util.List;
 import org.jspecify.annotations.Nullable;

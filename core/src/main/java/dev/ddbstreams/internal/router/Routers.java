@@ -17,8 +17,9 @@ package dev.ddbstreams.internal.router;
 
 import dev.ddbstreams.HandlerDefinitionException;
 import dev.ddbstreams.HandlerInfo;
-import dev.ddbstreams.IdempotencyStore;
-import dev.ddbstreams.TransactionalIdempotencyStore;
+import dev.ddbstreams.idempotency.IdempotencyStore;
+import dev.ddbstreams.idempotency.TransactionalIdempotencyStore;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -41,7 +42,7 @@ public final class Routers {
     for (Object handler : handlerObjects) {
       scanner.scan(handler);
     }
-    List<String> problems = new java.util.ArrayList<>(settingProblems);
+    List<String> problems = new ArrayList<>(settingProblems);
     problems.addAll(scanner.problems());
     if (settings.idempotencyStore() != null) {
       for (HandlerMethod h : scanner.handlers()) {

@@ -16,12 +16,12 @@
 package dev.ddbstreams.internal.router;
 
 import dev.ddbstreams.BatchContext;
-import dev.ddbstreams.HandlerInProgressException;
-import dev.ddbstreams.IdempotencyKey;
-import dev.ddbstreams.IdempotencyState;
-import dev.ddbstreams.IdempotencyStore;
-import dev.ddbstreams.IdempotencyStoreException;
-import dev.ddbstreams.TransactionalIdempotencyStore;
+import dev.ddbstreams.idempotency.HandlerInProgressException;
+import dev.ddbstreams.idempotency.IdempotencyKey;
+import dev.ddbstreams.idempotency.IdempotencyState;
+import dev.ddbstreams.idempotency.IdempotencyStore;
+import dev.ddbstreams.idempotency.IdempotencyStoreException;
+import dev.ddbstreams.idempotency.TransactionalIdempotencyStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -21,11 +21,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ddbstreams.BatchContext;
 import dev.ddbstreams.FailurePolicy;
-import dev.ddbstreams.IdempotencyKeyStrategy;
-import dev.ddbstreams.IdempotencyStoreException;
 import dev.ddbstreams.RecordOutcome;
 import dev.ddbstreams.RecordStatus;
 import dev.ddbstreams.RetryPolicy;
+import dev.ddbstreams.idempotency.IdempotencyKeyStrategy;
+import dev.ddbstreams.idempotency.IdempotencyStoreException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

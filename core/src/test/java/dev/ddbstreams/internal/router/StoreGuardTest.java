@@ -20,12 +20,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ddbstreams.BatchContext;
-import dev.ddbstreams.HandlerInProgressException;
-import dev.ddbstreams.IdempotencyKey;
-import dev.ddbstreams.IdempotencyKeyStrategy;
-import dev.ddbstreams.IdempotencyState;
-import dev.ddbstreams.IdempotencyStore;
-import dev.ddbstreams.IdempotencyStoreException;
+import dev.ddbstreams.idempotency.HandlerInProgressException;
+import dev.ddbstreams.idempotency.IdempotencyKey;
+import dev.ddbstreams.idempotency.IdempotencyKeyStrategy;
+import dev.ddbstreams.idempotency.IdempotencyState;
+import dev.ddbstreams.idempotency.IdempotencyStore;
+import dev.ddbstreams.idempotency.IdempotencyStoreException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -20,14 +20,14 @@ import static dev.ddbstreams.internal.router.StageFixtures.view;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ddbstreams.BatchContext;
-import dev.ddbstreams.HandlerInProgressException;
-import dev.ddbstreams.IdempotencyKey;
 import dev.ddbstreams.RetryPolicy;
 import dev.ddbstreams.StreamRecord;
 import dev.ddbstreams.TransactionLimitException;
 import dev.ddbstreams.TransactionalWriteException;
 import dev.ddbstreams.TransactionalWrites;
 import dev.ddbstreams.annotation.OnChange;
+import dev.ddbstreams.idempotency.HandlerInProgressException;
+import dev.ddbstreams.idempotency.IdempotencyKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

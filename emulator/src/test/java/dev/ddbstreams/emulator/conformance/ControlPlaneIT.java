@@ -23,6 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ddbstreams.emulator.DynamoDbEmulator;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -56,7 +57,7 @@ class ControlPlaneIT {
 
   @BeforeAll
   static void start() {
-    emulator = DynamoDbEmulator.builder().ttlSweepInterval(java.time.Duration.ZERO).start();
+    emulator = DynamoDbEmulator.builder().ttlSweepInterval(Duration.ZERO).start();
     ddb = emulator.client();
   }
 
@@ -200,7 +201,7 @@ class ControlPlaneIT {
   @DisplayName("ListTables pages with Limit and LastEvaluatedTableName in name order")
   void listTablesPages() {
     try (DynamoDbEmulator own =
-        DynamoDbEmulator.builder().ttlSweepInterval(java.time.Duration.ZERO).start()) {
+        DynamoDbEmulator.builder().ttlSweepInterval(Duration.ZERO).start()) {
       DynamoDbClient c = own.client();
       for (String n : List.of("ccc", "aaa", "bbb")) {
         createTable(c, n, "pk", null);

@@ -27,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ddbstreams.emulator.DynamoDbEmulator;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -88,9 +89,9 @@ class ItemOperationsIT {
             "b", AttributeValue.fromB(SdkBytes.fromUtf8String("bytes")),
             "ok", AttributeValue.fromBool(true),
             "nil", AttributeValue.fromNul(true),
-            "l", AttributeValue.fromL(java.util.List.of(s("x"), n("1"))),
+            "l", AttributeValue.fromL(List.of(s("x"), n("1"))),
             "m", AttributeValue.fromM(Map.of("k", s("v"))),
-            "ss", AttributeValue.fromSs(java.util.List.of("a", "b")),
+            "ss", AttributeValue.fromSs(List.of("a", "b")),
             "empty", s(""));
     ddb.putItem(b -> b.tableName("Items").item(it));
     assertThat(get("Items", item("pk", "p1"))).isEqualTo(it);
@@ -171,8 +172,7 @@ class ItemOperationsIT {
                 ddb.putItem(
                     b ->
                         b.tableName("Items")
-                            .item(
-                                item("pk", "s", "v", AttributeValue.fromSs(java.util.List.of())))))
+                            .item(item("pk", "s", "v", AttributeValue.fromSs(List.of())))))
         .isInstanceOf(DynamoDbException.class)
         .hasMessageContaining("may not be empty");
     assertThatThrownBy(
@@ -181,11 +181,7 @@ class ItemOperationsIT {
                     b ->
                         b.tableName("Items")
                             .item(
-                                item(
-                                    "pk",
-                                    "s",
-                                    "v",
-                                    AttributeValue.fromNs(java.util.List.of("1", "1.0"))))))
+                                item("pk", "s", "v", AttributeValue.fromNs(List.of("1", "1.0"))))))
         .isInstanceOf(DynamoDbException.class)
         .hasMessageContaining("contains duplicates")
         .hasMessageNotContaining("1.0");
@@ -266,7 +262,7 @@ class ItemOperationsIT {
                         "gone",
                         "x",
                         "tags",
-                        AttributeValue.fromSs(java.util.List.of("a", "b")))));
+                        AttributeValue.fromSs(List.of("a", "b")))));
     UpdateItemResponse r =
         ddb.updateItem(
             b ->
@@ -293,7 +289,7 @@ class ItemOperationsIT {
                             "tags",
                                 AttributeValueUpdate.builder()
                                     .action(AttributeAction.DELETE)
-                                    .value(AttributeValue.fromSs(java.util.List.of("a")))
+                                    .value(AttributeValue.fromSs(List.of("a")))
                                     .build()))
                     .returnValues(ReturnValue.ALL_NEW));
     assertThat(r.attributes())
@@ -306,7 +302,7 @@ class ItemOperationsIT {
                 "owner",
                 "w1",
                 "tags",
-                AttributeValue.fromSs(java.util.List.of("b"))));
+                AttributeValue.fromSs(List.of("b"))));
   }
 
   @Test

@@ -15,9 +15,9 @@
  */
 package dev.ddbstreams.examples.pettracker;
 
-import dev.ddbstreams.IdempotencyKey;
-import dev.ddbstreams.IdempotencyState;
-import dev.ddbstreams.TransactionalIdempotencyStore;
+import dev.ddbstreams.idempotency.IdempotencyKey;
+import dev.ddbstreams.idempotency.IdempotencyState;
+import dev.ddbstreams.idempotency.TransactionalIdempotencyStore;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

@@ -15,17 +15,17 @@
  */
 package dev.ddbstreams.examples.pettracker;
 
-import dev.ddbstreams.DynamoDbIdempotencyStore;
-import dev.ddbstreams.IdempotencyStore;
 import dev.ddbstreams.RetryPolicy;
 import dev.ddbstreams.StreamObserver;
 import dev.ddbstreams.StreamRouter;
-import dev.ddbstreams.TransactionalIdempotencyStore;
 import dev.ddbstreams.ViewType;
 import dev.ddbstreams.backfill.BackfillProgress;
 import dev.ddbstreams.backfill.BackfillReport;
 import dev.ddbstreams.backfill.TableBackfill;
 import dev.ddbstreams.emulator.DynamoDbEmulator;
+import dev.ddbstreams.idempotency.DynamoDbIdempotencyStore;
+import dev.ddbstreams.idempotency.IdempotencyStore;
+import dev.ddbstreams.idempotency.TransactionalIdempotencyStore;
 import dev.ddbstreams.micrometer.MicrometerObserver;
 import dev.ddbstreams.testkit.StreamTable;
 import dev.ddbstreams.testkit.TimeToLive;

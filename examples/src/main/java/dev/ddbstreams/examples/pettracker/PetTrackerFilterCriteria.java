@@ -25,7 +25,7 @@ import java.util.function.Supplier;
  *
  * <pre>
  * java -Daws.region=us-east-1 -cp "$(cat examples/target/classpath.txt)" \
- *     dev.ddbstreams.FilterCriteriaPrinter \
+ *     dev.ddbstreams.filter.FilterCriteriaPrinter \
  *     dev.ddbstreams.examples.pettracker.PetTrackerFilterCriteria
  * </pre>
  */

@@ -15,10 +15,10 @@
  */
 package dev.ddbstreams.examples.pettracker;
 
-import dev.ddbstreams.DynamoDbIdempotencyStore;
 import dev.ddbstreams.StreamObserver;
 import dev.ddbstreams.StreamRouter;
 import dev.ddbstreams.ViewType;
+import dev.ddbstreams.idempotency.DynamoDbIdempotencyStore;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -17,6 +17,7 @@ package dev.ddbstreams.examples.pettracker;
 
 import dev.ddbstreams.EventName;
 import dev.ddbstreams.SequenceGuard;
+import dev.ddbstreams.SequenceNumber;
 import dev.ddbstreams.StreamRecord;
 import dev.ddbstreams.annotation.OnChange;
 import dev.ddbstreams.annotation.OnRemove;
@@ -60,7 +61,7 @@ public final class SearchSync {
       snapshots = SnapshotMatch.INCLUDE)
   void upsert(StreamRecord<Map<String, Object>> change) {
     String id = documentId(change);
-    String sequence = change.isSnapshot() ? null : change.sequenceNumber();
+    SequenceNumber sequence = change.isSnapshot() ? null : change.sequenceNumber();
     applied.compute(
         id,
         (key, held) -> {
@@ -68,14 +69,14 @@ public final class SearchSync {
             return held;
           }
           index.index(id, change.newImage().orElseThrow());
-          return sequence == null ? "" : sequence;
+          return sequence == null ? "" : sequence.toString();
         });
   }
 
   @OnRemove(pk = "USER#", sk = "PET#")
   void remove(StreamRecord<Map<String, Object>> change) {
     String id = documentId(change);
-    String sequence = change.sequenceNumber();
+    SequenceNumber sequence = change.sequenceNumber();
     applied.compute(
         id,
         (key, held) -> {
@@ -83,7 +84,7 @@ public final class SearchSync {
             return held;
           }
           index.delete(id);
-          return sequence;
+          return sequence.toString();
         });
   }
 

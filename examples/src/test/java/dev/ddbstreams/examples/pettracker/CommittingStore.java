@@ -15,10 +15,10 @@
  */
 package dev.ddbstreams.examples.pettracker;
 
-import dev.ddbstreams.IdempotencyKey;
-import dev.ddbstreams.IdempotencyState;
-import dev.ddbstreams.InMemoryIdempotencyStore;
-import dev.ddbstreams.TransactionalIdempotencyStore;
+import dev.ddbstreams.idempotency.IdempotencyKey;
+import dev.ddbstreams.idempotency.IdempotencyState;
+import dev.ddbstreams.idempotency.InMemoryIdempotencyStore;
+import dev.ddbstreams.idempotency.TransactionalIdempotencyStore;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

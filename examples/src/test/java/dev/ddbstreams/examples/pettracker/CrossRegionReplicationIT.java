@@ -18,6 +18,7 @@ package dev.ddbstreams.examples.pettracker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ddbstreams.SequenceGuard;
+import dev.ddbstreams.SequenceNumber;
 import dev.ddbstreams.StreamRouter;
 import dev.ddbstreams.emulator.DynamoDbEmulator;
 import dev.ddbstreams.testkit.DynamoDbEmulatorTest;
@@ -103,7 +104,9 @@ class CrossRegionReplicationIT {
             .item();
     assertThat(copy.get("weightKg").n()).isEqualTo("30");
     assertThat(copy.get(CrossRegionReplication.SEQUENCE))
-        .isEqualTo(SequenceGuard.storedValue(stream.get(1).dynamodb().sequenceNumber()));
+        .isEqualTo(
+            SequenceGuard.storedValue(
+                SequenceNumber.of(stream.get(1).dynamodb().sequenceNumber())));
   }
 
   static Map<String, AttributeValue> item(Map<String, Object> item) {

@@ -25,6 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ddbstreams.BatchResult;
 import dev.ddbstreams.RecordStatus;
 import dev.ddbstreams.SequenceGuard;
+import dev.ddbstreams.SequenceNumber;
 import dev.ddbstreams.StreamRouter;
 import dev.ddbstreams.backfill.SnapshotRecords;
 import dev.ddbstreams.testkit.StreamEvents;
@@ -55,7 +56,8 @@ class CrossRegionReplicationTest {
     assertThat(router.process(List.of(insert))).hasNoFailures();
 
     PutItemRequest put = replica.requests(PutItemRequest.class).get(0);
-    AttributeValue sequence = SequenceGuard.storedValue(insert.dynamodb().sequenceNumber());
+    AttributeValue sequence =
+        SequenceGuard.storedValue(SequenceNumber.of(insert.dynamodb().sequenceNumber()));
     assertThat(put.tableName()).isEqualTo("PetTracker-Replica");
     assertThat(put.item())
         .containsAllEntriesOf(insert.dynamodb().newImage())
@@ -91,7 +93,7 @@ class CrossRegionReplicationTest {
     assertThat(tombstones.get(0).item())
         .containsEntry(
             CrossRegionReplication.SEQUENCE,
-            SequenceGuard.storedValue(delete.dynamodb().sequenceNumber()));
+            SequenceGuard.storedValue(SequenceNumber.of(delete.dynamodb().sequenceNumber())));
   }
 
   @Test

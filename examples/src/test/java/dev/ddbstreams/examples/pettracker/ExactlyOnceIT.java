@@ -19,13 +19,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ddbstreams.BatchContext;
 import dev.ddbstreams.BatchResult;
-import dev.ddbstreams.DynamoDbIdempotencyStore;
 import dev.ddbstreams.RecordOutcome;
 import dev.ddbstreams.StreamRouter;
 import dev.ddbstreams.ViewType;
 import dev.ddbstreams.annotation.OnInsert;
 import dev.ddbstreams.emulator.DynamoDbEmulator;
 import dev.ddbstreams.emulator.ManualClock;
+import dev.ddbstreams.idempotency.DynamoDbIdempotencyStore;
 import dev.ddbstreams.testkit.BatchWrites;
 import dev.ddbstreams.testkit.StreamTable;
 import java.io.ByteArrayOutputStream;
@@ -36,10 +36,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -263,8 +265,8 @@ class ExactlyOnceIT {
       return new Tally(doubled, lost);
     }
 
-    private static java.util.Set<String> union(Map<String, Integer> a, Map<String, Integer> b) {
-      java.util.Set<String> keys = new java.util.HashSet<>(a.keySet());
+    private static Set<String> union(Map<String, Integer> a, Map<String, Integer> b) {
+      Set<String> keys = new HashSet<>(a.keySet());
       keys.addAll(b.keySet());
       return keys;
     }
@@ -341,7 +343,7 @@ class ExactlyOnceIT {
       if (result.firstFailedSequenceNumber().isPresent()) {
         run.failedDeliveries++;
         clock.advance(LEASE.plusSeconds(1));
-        String failed = result.firstFailedSequenceNumber().get();
+        String failed = result.firstFailedSequenceNumber().get().toString();
         int at = 0;
         while (!batch.get(at).dynamodb().sequenceNumber().equals(failed)) {
           at++;

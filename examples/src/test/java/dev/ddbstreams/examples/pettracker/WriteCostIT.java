@@ -18,7 +18,6 @@ package dev.ddbstreams.examples.pettracker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ddbstreams.BatchResult;
-import dev.ddbstreams.DynamoDbIdempotencyStore;
 import dev.ddbstreams.RecordStatus;
 import dev.ddbstreams.SequenceGuard;
 import dev.ddbstreams.StreamRecord;
@@ -26,6 +25,7 @@ import dev.ddbstreams.StreamRouter;
 import dev.ddbstreams.TransactionalWrites;
 import dev.ddbstreams.annotation.OnInsert;
 import dev.ddbstreams.emulator.DynamoDbEmulator;
+import dev.ddbstreams.idempotency.DynamoDbIdempotencyStore;
 import dev.ddbstreams.testkit.StreamEvents;
 import java.time.Duration;
 import java.util.List;
@@ -33,6 +33,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.DoubleAdder;
 import java.util.function.Function;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -211,7 +212,7 @@ class WriteCostIT {
       }
       StreamRouter router = builder.build();
       List<Record> batch =
-          java.util.stream.IntStream.range(0, RECORDS)
+          IntStream.range(0, RECORDS)
               .mapToObj(i -> EVENTS.insert(PetItems.activity(name + i, "2026-11-20T10:15:00Z")))
               .toList();
       BatchResult first = router.process(batch);

@@ -62,7 +62,7 @@ class RouterShardProcessorTest {
      */
     @OnChange
     public void handle(StreamRecord<Map<String, Object>> change) throws Throwable {
-      String seq = change.sequenceNumber();
+      String seq = change.sequenceNumber().toString();
       runs.add(seq);
       if (fatalOn3 != null && seq.equals("3")) {
         throw fatalOn3;

@@ -21,6 +21,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.ddbstreams.BatchContext;
 import dev.ddbstreams.BatchResult;
+import dev.ddbstreams.SequenceNumber;
 import dev.ddbstreams.StreamRouter;
 import dev.ddbstreams.lambda.WholeBatchFailure;
 import dev.ddbstreams.lambda.WholeBatchRetryException;
@@ -94,7 +95,7 @@ public final class Invocations {
       // An empty item identifier makes Lambda treat the batch as a complete failure.
       return Optional.of(seq == null ? "" : seq);
     }
-    return result.firstFailedSequenceNumber();
+    return result.firstFailedSequenceNumber().map(SequenceNumber::toString);
   }
 
   /**

@@ -16,6 +16,7 @@
 package dev.ddbstreams.emulator.internal.table;
 
 import dev.ddbstreams.emulator.internal.value.Values;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -117,11 +118,11 @@ final class RowKey implements Comparable<RowKey> {
   /** The smallest hash of a segment. */
   static long segmentStart(int segment, int totalSegments) {
     // ceil(segment * 2^63 / totalSegments), shifted back to the full 64-bit range
-    java.math.BigInteger start =
-        java.math.BigInteger.valueOf(segment)
+    BigInteger start =
+        BigInteger.valueOf(segment)
             .shiftLeft(63)
-            .add(java.math.BigInteger.valueOf(totalSegments - 1L))
-            .divide(java.math.BigInteger.valueOf(totalSegments));
+            .add(BigInteger.valueOf(totalSegments - 1L))
+            .divide(BigInteger.valueOf(totalSegments));
     return start.longValue() << 1;
   }
 

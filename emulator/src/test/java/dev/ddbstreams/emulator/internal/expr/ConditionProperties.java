@@ -25,6 +25,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
@@ -409,9 +410,9 @@ class ConditionProperties {
     String kw(String keyword) {
       switch (rnd.nextInt(3)) {
         case 0:
-          return keyword.toLowerCase(java.util.Locale.ROOT);
+          return keyword.toLowerCase(Locale.ROOT);
         case 1:
-          return keyword.charAt(0) + keyword.substring(1).toLowerCase(java.util.Locale.ROOT);
+          return keyword.charAt(0) + keyword.substring(1).toLowerCase(Locale.ROOT);
         default:
           return keyword;
       }

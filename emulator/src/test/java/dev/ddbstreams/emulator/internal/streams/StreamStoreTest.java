@@ -23,6 +23,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ddbstreams.emulator.ManualClock;
 import dev.ddbstreams.emulator.internal.protocol.OperationRegistry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -182,8 +184,8 @@ class StreamStoreTest {
     try {
       JsonNode answer = registry.find(OperationRegistry.STREAMS + operation).handle(request);
       return JSON.readTree(JSON.writeValueAsBytes(answer));
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 }

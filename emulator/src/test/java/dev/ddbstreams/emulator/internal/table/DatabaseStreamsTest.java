@@ -27,6 +27,8 @@ import dev.ddbstreams.emulator.internal.protocol.OperationRegistry;
 import dev.ddbstreams.emulator.internal.streams.ChangeLog;
 import dev.ddbstreams.emulator.internal.streams.ChangeRecord;
 import dev.ddbstreams.emulator.internal.streams.StreamInfo;
+import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,7 +62,7 @@ class DatabaseStreamsTest {
     try {
       ObjectNode req = (ObjectNode) JSON.readTree(json.replace('\'', '"'));
       return registry.find("DynamoDB_20120810." + op).handle(req);
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       throw new IllegalArgumentException(e);
     }
   }
@@ -194,7 +196,7 @@ class DatabaseStreamsTest {
         .extracting(e -> ((AwsException) e).type())
         .asString()
         .endsWith("IdempotentParameterMismatchException");
-    clock.advance(java.time.Duration.ofMinutes(11));
+    clock.advance(Duration.ofMinutes(11));
     call("TransactWriteItems", tx);
     assertThat(events()).hasSize(4);
   }
@@ -235,7 +237,7 @@ class DatabaseStreamsTest {
               assertThat(r.timeToLiveDelete()).isTrue();
               assertThat(r.keys().get("pk").s()).isEqualTo("old");
             });
-    clock.advance(java.time.Duration.ofSeconds(61));
+    clock.advance(Duration.ofSeconds(61));
     assertThat(db.sweepTimeToLive()).isEqualTo(1);
   }
 

@@ -18,6 +18,7 @@ package dev.ddbstreams.emulator.internal.table;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ddbstreams.emulator.internal.value.ItemSize;
+import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -64,8 +65,7 @@ class RowKeyTest {
     assertThat(ItemSize.numberSize("100")).isEqualTo(2);
     assertThat(ItemSize.utf8Length("é€😀")).isEqualTo(2 + 3 + 4);
     assertThat(
-            ItemSize.valueSize(
-                AttributeValue.fromM(java.util.Map.of("ab", AttributeValue.fromBool(true)))))
+            ItemSize.valueSize(AttributeValue.fromM(Map.of("ab", AttributeValue.fromBool(true)))))
         .isEqualTo(3 + 1 + 2 + 1);
   }
 }

@@ -16,6 +16,7 @@
 package dev.ddbstreams.examples.docs.backfill;
 
 import dev.ddbstreams.SequenceGuard;
+import dev.ddbstreams.SequenceNumber;
 import dev.ddbstreams.StreamRecord;
 import dev.ddbstreams.StreamRouter;
 import dev.ddbstreams.backfill.BackfillCheckpoints;
@@ -117,7 +118,7 @@ final class BackfillSnippets {
     final Map<String, Map<String, AttributeValue>> cache = new ConcurrentHashMap<>();
 
     void apply(String key, StreamRecord<?> change) {
-      String sequence = change.isSnapshot() ? null : change.sequenceNumber();
+      SequenceNumber sequence = change.isSnapshot() ? null : change.sequenceNumber();
       applied.compute(
           key,
           (k, held) -> {
@@ -127,7 +128,7 @@ final class BackfillSnippets {
             change
                 .rawNewImage()
                 .ifPresentOrElse(image -> cache.put(k, image), () -> cache.remove(k));
-            return sequence == null ? "" : sequence;
+            return sequence == null ? "" : sequence.toString();
           });
     }
   }

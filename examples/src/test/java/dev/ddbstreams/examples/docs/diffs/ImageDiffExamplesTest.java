@@ -19,12 +19,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
-import dev.ddbstreams.AttributeChange;
-import dev.ddbstreams.ImageDiff;
-import dev.ddbstreams.InMemoryIdempotencyStore;
 import dev.ddbstreams.StreamRecord;
 import dev.ddbstreams.StreamRouter;
 import dev.ddbstreams.annotation.OnModify;
+import dev.ddbstreams.diff.AttributeChange;
+import dev.ddbstreams.diff.ImageDiff;
+import dev.ddbstreams.idempotency.InMemoryIdempotencyStore;
 import dev.ddbstreams.testkit.StreamEvents;
 import java.math.BigDecimal;
 import java.util.ArrayList;

@@ -16,13 +16,13 @@
 package dev.ddbstreams.examples.docs.exactlyonce;
 
 import dev.ddbstreams.DeadLetterSink;
-import dev.ddbstreams.DynamoDbIdempotencyStore;
 import dev.ddbstreams.RetryPolicy;
 import dev.ddbstreams.SequenceGuard;
 import dev.ddbstreams.StreamRecord;
 import dev.ddbstreams.StreamRouter;
 import dev.ddbstreams.TransactionalWriteException;
 import dev.ddbstreams.annotation.OnChange;
+import dev.ddbstreams.idempotency.DynamoDbIdempotencyStore;
 import java.time.Duration;
 import java.util.Map;
 import org.slf4j.Logger;

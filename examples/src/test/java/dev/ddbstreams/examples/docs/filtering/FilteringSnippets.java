@@ -15,9 +15,9 @@
  */
 package dev.ddbstreams.examples.docs.filtering;
 
-import dev.ddbstreams.FilterCriteria;
-import dev.ddbstreams.FilterPattern;
 import dev.ddbstreams.StreamRouter;
+import dev.ddbstreams.filter.FilterCriteria;
+import dev.ddbstreams.filter.FilterPattern;
 import java.util.List;
 import software.amazon.awssdk.services.dynamodb.model.Record;
 

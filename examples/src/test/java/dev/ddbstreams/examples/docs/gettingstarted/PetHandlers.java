@@ -15,12 +15,12 @@
  */
 package dev.ddbstreams.examples.docs.gettingstarted;
 
-import dev.ddbstreams.ImageDiff;
 import dev.ddbstreams.StreamRecord;
 import dev.ddbstreams.annotation.OnInsert;
 import dev.ddbstreams.annotation.OnModify;
 import dev.ddbstreams.annotation.OnRemove;
 import dev.ddbstreams.annotation.TtlMatch;
+import dev.ddbstreams.diff.ImageDiff;
 
 // tag::handlers[]
 public final class PetHandlers {

@@ -19,9 +19,9 @@ import static dev.ddbstreams.testkit.StreamAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ddbstreams.BatchResult;
-import dev.ddbstreams.InMemoryIdempotencyStore;
 import dev.ddbstreams.RecordStatus;
 import dev.ddbstreams.StreamRouter;
+import dev.ddbstreams.idempotency.InMemoryIdempotencyStore;
 import dev.ddbstreams.testkit.StreamEvents;
 import java.util.ArrayList;
 import java.util.List;

@@ -15,8 +15,8 @@
  */
 package dev.ddbstreams.examples.docs.gettingstarted;
 
-import dev.ddbstreams.DynamoDbIdempotencyStore;
 import dev.ddbstreams.StreamRouter;
+import dev.ddbstreams.idempotency.DynamoDbIdempotencyStore;
 import dev.ddbstreams.lambda.DynamoDbStreamJsonLambda;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;

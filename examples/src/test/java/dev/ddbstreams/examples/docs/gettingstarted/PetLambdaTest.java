@@ -17,7 +17,7 @@ package dev.ddbstreams.examples.docs.gettingstarted;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ddbstreams.InMemoryIdempotencyStore;
+import dev.ddbstreams.idempotency.InMemoryIdempotencyStore;
 import dev.ddbstreams.testkit.StreamEvents;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

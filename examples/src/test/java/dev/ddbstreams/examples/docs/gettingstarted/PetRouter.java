@@ -15,9 +15,9 @@
  */
 package dev.ddbstreams.examples.docs.gettingstarted;
 
-import dev.ddbstreams.IdempotencyStore;
 import dev.ddbstreams.StreamRouter;
 import dev.ddbstreams.ViewType;
+import dev.ddbstreams.idempotency.IdempotencyStore;
 
 // tag::router[]
 public final class PetRouter {

@@ -18,8 +18,8 @@ package dev.ddbstreams.examples.docs.gettingstarted;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ddbstreams.Images;
-import dev.ddbstreams.InMemoryIdempotencyStore;
 import dev.ddbstreams.StreamRouter;
+import dev.ddbstreams.idempotency.InMemoryIdempotencyStore;
 import dev.ddbstreams.testkit.DynamoDbEmulatorTest;
 import dev.ddbstreams.testkit.StreamTable;
 import dev.ddbstreams.testkit.lambda.LocalEventSourceMapping;

@@ -15,12 +15,12 @@
  */
 package dev.ddbstreams.examples.docs.idempotency;
 
-import dev.ddbstreams.DynamoDbIdempotencyStore;
-import dev.ddbstreams.IdempotencyStore;
-import dev.ddbstreams.InMemoryIdempotencyStore;
 import dev.ddbstreams.StreamRouter;
 import dev.ddbstreams.examples.docs.gettingstarted.Notifier;
 import dev.ddbstreams.examples.docs.gettingstarted.PetHandlers;
+import dev.ddbstreams.idempotency.DynamoDbIdempotencyStore;
+import dev.ddbstreams.idempotency.IdempotencyStore;
+import dev.ddbstreams.idempotency.InMemoryIdempotencyStore;
 import java.time.Duration;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 

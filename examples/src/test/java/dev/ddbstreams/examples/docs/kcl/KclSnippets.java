@@ -16,12 +16,12 @@
 package dev.ddbstreams.examples.docs.kcl;
 
 import dev.ddbstreams.DeadLetterSink;
-import dev.ddbstreams.DynamoDbIdempotencyStore;
 import dev.ddbstreams.RetryPolicy;
 import dev.ddbstreams.StreamRouter;
 import dev.ddbstreams.emulator.DynamoDbEmulator;
 import dev.ddbstreams.examples.pettracker.Notifier;
 import dev.ddbstreams.examples.pettracker.PetHandlers;
+import dev.ddbstreams.idempotency.DynamoDbIdempotencyStore;
 import dev.ddbstreams.kcl.KclStreamConsumer;
 import dev.ddbstreams.micrometer.MicrometerObserver;
 import dev.ddbstreams.testkit.StreamTable;

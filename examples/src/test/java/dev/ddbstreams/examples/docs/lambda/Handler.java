@@ -15,9 +15,9 @@
  */
 package dev.ddbstreams.examples.docs.lambda;
 
-import dev.ddbstreams.DynamoDbIdempotencyStore;
 import dev.ddbstreams.StreamRouter;
 import dev.ddbstreams.examples.docs.gettingstarted.PetHandlers;
+import dev.ddbstreams.idempotency.DynamoDbIdempotencyStore;
 import dev.ddbstreams.lambda.DynamoDbStreamLambda;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 

@@ -15,9 +15,9 @@
  */
 package dev.ddbstreams.examples.docs.lambda;
 
-import dev.ddbstreams.InMemoryIdempotencyStore;
 import dev.ddbstreams.StreamRouter;
 import dev.ddbstreams.examples.docs.gettingstarted.PetRouter;
+import dev.ddbstreams.idempotency.InMemoryIdempotencyStore;
 import dev.ddbstreams.lambda.DynamoDbStreamJsonLambda;
 import dev.ddbstreams.lambda.WholeBatchFailure;
 

@@ -18,9 +18,9 @@ package dev.ddbstreams.examples.docs.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ddbstreams.Images;
-import dev.ddbstreams.InMemoryIdempotencyStore;
 import dev.ddbstreams.StreamRouter;
 import dev.ddbstreams.examples.docs.gettingstarted.PetRouter;
+import dev.ddbstreams.idempotency.InMemoryIdempotencyStore;
 import dev.ddbstreams.testkit.DynamoDbEmulatorTest;
 import dev.ddbstreams.testkit.StreamTable;
 import dev.ddbstreams.testkit.StreamTap;

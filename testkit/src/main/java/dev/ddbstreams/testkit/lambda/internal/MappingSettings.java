@@ -15,7 +15,7 @@
  */
 package dev.ddbstreams.testkit.lambda.internal;
 
-import dev.ddbstreams.FilterCriteria;
+import dev.ddbstreams.filter.FilterCriteria;
 import java.time.Duration;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
