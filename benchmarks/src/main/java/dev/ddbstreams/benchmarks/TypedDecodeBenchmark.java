@@ -50,7 +50,7 @@ import software.amazon.awssdk.services.dynamodb.model.Record;
  *
  * <p>ddbstreams sides go through the public path a user takes: {@link
  * dev.ddbstreams.lambda.DynamoDbStreamJsonLambda} (streaming decode) and a router whose one handler
- * takes the item, so the router maps it: a Java record with Jackson ({@code library}), a
+ * takes the item, so the router maps it: a Java record with the record mapper ({@code library}), a
  * {@code @DynamoDbBean} with {@code fromBean} ({@code libraryFromBean}), or a static schema through
  * {@code ImageMapper.of(TableSchema)} ({@code libraryStaticSchema}; the router has no setting for a
  * custom mapper, so that handler takes the record and maps with {@code withMapper}). Hand-written
@@ -82,7 +82,7 @@ public class TypedDecodeBenchmark {
   private LibraryLambda libraryFromBean;
   private LibraryLambda libraryStaticSchema;
 
-  /** Handler of {@link Item}: the router maps the new image with Jackson. */
+  /** Handler of {@link Item}: the router maps the new image with the record mapper. */
   public static final class Items {
     Blackhole bh;
 
@@ -173,7 +173,7 @@ public class TypedDecodeBenchmark {
     return out.toByteArray();
   }
 
-  /** ddbstreams: streaming decode, router maps a Java record with Jackson. */
+  /** ddbstreams: streaming decode, router maps a Java record with the record mapper. */
   @Benchmark
   public byte[] library() throws IOException {
     return run(library);

@@ -20,6 +20,7 @@ import dev.ddbstreams.ImageMappingException;
 import dev.ddbstreams.internal.AttributePath;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.core.SdkBytes;
@@ -32,9 +33,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * fit its field instead of truncating it.
  */
 final class AttributeTokens {
-  private static final BigDecimal LONG_MIN = BigDecimal.valueOf(Long.MIN_VALUE);
-  private static final BigDecimal LONG_MAX = BigDecimal.valueOf(Long.MAX_VALUE);
-
   private final JsonGenerator out;
   private final String targetType;
 
@@ -114,22 +112,16 @@ final class AttributeTokens {
     if (number == null) {
       throw failure(knownPath, parent, name, "N attribute is not a valid number");
     }
-    if (number.signum() != 0) {
-      // DynamoDB stores magnitudes from 1E-130 to below 1E+126; anything else did not come from
-      // it, and turning 1E99999999 into an integer would take minutes or overflow.
-      int exponent = number.precision() - number.scale() - 1;
-      if (exponent > 125 || exponent < -130) {
-        throw failure(knownPath, parent, name, "N attribute is outside DynamoDB's number range");
-      }
+    if (!NumberTokens.inDynamoDbRange(number)) {
+      throw failure(knownPath, parent, name, "N attribute is outside DynamoDB's number range");
     }
-    if (number.scale() <= 0 || number.stripTrailingZeros().scale() <= 0) {
-      if (number.compareTo(LONG_MIN) >= 0 && number.compareTo(LONG_MAX) <= 0) {
-        out.writeNumber(number.longValueExact());
-      } else {
-        out.writeNumber(number.toBigIntegerExact());
-      }
+    Number token = NumberTokens.of(number);
+    if (token instanceof Long l) {
+      out.writeNumber(l.longValue());
+    } else if (token instanceof BigInteger b) {
+      out.writeNumber(b);
     } else {
-      out.writeNumber(number);
+      out.writeNumber((BigDecimal) token);
     }
   }
 

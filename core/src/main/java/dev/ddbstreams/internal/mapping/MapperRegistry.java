@@ -62,6 +62,9 @@ public final class MapperRegistry {
     if (mapper instanceof JacksonImageMapper<?> jackson) {
       return jackson.propertyNames();
     }
+    if (mapper instanceof RecordImageMapper<?> record) {
+      return record.jackson().propertyNames();
+    }
     return null;
   }
 
@@ -83,7 +86,7 @@ public final class MapperRegistry {
       throw new ImageMappingException(
           type.getName(), "", "cannot build its table schema: " + e.getMessage());
     }
-    return new JacksonImageMapper<>(type);
+    return RecordImageMapper.orJackson(type);
   }
 
   private static final class UntypedMapper implements ImageMapper<Map<?, ?>> {

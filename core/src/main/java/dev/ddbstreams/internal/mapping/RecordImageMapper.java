@@ -1,0 +1,70 @@
+/*
+ * Copyright 2026 The ddbstreams maintainers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package dev.ddbstreams.internal.mapping;
+
+import dev.ddbstreams.ImageMapper;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Maps images to Java records without Jackson: each attribute goes through its component's
+ * converter straight into the canonical constructor. It gives what the {@link JacksonImageMapper}
+ * of the same record gives, and takes the Jackson mapper's path for any image it cannot map the
+ * same way: an attribute of an unexpected type, a number that does not fit, a constructor that
+ * throws. So results, errors and their messages are the Jackson mapper's; only well-formed images
+ * are faster. A record with a constructor that throws is constructed once more by the Jackson
+ * mapper, which reports the failure.
+ */
+final class RecordImageMapper<T> implements ImageMapper<T> {
+  private final RecordConverter converter;
+  private final JacksonImageMapper<T> jackson;
+  private final Class<T> type;
+
+  private RecordImageMapper(
+      Class<T> type, RecordConverter converter, JacksonImageMapper<T> jackson) {
+    this.type = type;
+    this.converter = converter;
+    this.jackson = jackson;
+  }
+
+  /**
+   * Returns the record mapper of a type, or the Jackson mapper itself where the record mapper
+   * cannot map the type (not a record, component types it does not convert, Jackson annotations).
+   *
+   * @throws dev.ddbstreams.ImageMappingException if no image can ever be mapped to the type
+   */
+  static <T> ImageMapper<T> orJackson(Class<T> type) {
+    JacksonImageMapper<T> jackson = new JacksonImageMapper<>(type);
+    RecordConverter converter = type.isRecord() ? RecordConverter.of(type) : null;
+    return converter == null ? jackson : new RecordImageMapper<>(type, converter, jackson);
+  }
+
+  /** The Jackson mapper this mapper falls back to. */
+  JacksonImageMapper<T> jackson() {
+    return jackson;
+  }
+
+  @Override
+  public T map(Map<String, AttributeValue> image) {
+    Object value = converter.fromM(image);
+    return value == ValueConverter.FALLBACK ? jackson.map(image) : type.cast(value);
+  }
+
+  @Override
+  public String targetTypeName() {
+    return jackson.targetTypeName();
+  }
+}
