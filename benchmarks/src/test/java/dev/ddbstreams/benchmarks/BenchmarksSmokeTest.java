@@ -103,4 +103,13 @@ class BenchmarksSmokeTest {
     assertThat(results).hasSize(9);
     results.forEach(r -> assertThat(r.getPrimaryResult().getScore()).isPositive());
   }
+
+  @Test
+  void matchBenchmarkRunsEverySide() throws RunnerException {
+    Collection<RunResult> results =
+        runOnce(dev.ddbstreams.internal.router.MatchBenchmark.class.getName());
+
+    assertThat(results).hasSize(3);
+    results.forEach(r -> assertThat(r.getPrimaryResult().getScore()).isPositive());
+  }
 }
