@@ -4,33 +4,50 @@
 # hand-written handler (runtime serializer + SDK transformer + TableSchema.fromBean + switch) on
 # the same event. The two sides alternate, so machine noise falls on both.
 #
-#   benchmarks/cold-start.sh [runs per side, default 20]
+#   benchmarks/cold-start.sh [--no-build] [runs per side, default 20]
+#
+# --no-build skips the Maven build, for a caller that has just built the benchmarks module (its
+# `package` phase writes benchmarks/target/classpath.txt), as `mvn verify` does through ColdStartIT.
+# With 0 runs the script only checks, one fresh JVM per side, that both sides answer the same.
 #
 # Time measured: from the shell's `date +%s%N` just before it starts `java` to the moment the
 # response has been written and flushed to stdout (Instant.now() in the JVM), printed by the main.
 # JVM shutdown is not included; the external time of the whole `java` process is reported too.
 # JVM flags as Lambda recommends for short-lived functions: -XX:TieredStopAtLevel=1 -Xshare:auto.
 set -euo pipefail
+build=1
+if [[ "${1:-}" == "--no-build" ]]; then
+  build=0
+  shift
+fi
 runs="${1:-20}"
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 # Maven's output is shown only if the build fails.
-if ! build="$(mvn -B -q -pl benchmarks -am package -DskipTests 2>&1)"; then
-  echo "$build" >&2
+if ((build)) && ! out="$(mvn -B -q -pl benchmarks -am package -DskipTests 2>&1)"; then
+  echo "$out" >&2
   exit 1
 fi
+[[ -s benchmarks/target/classpath.txt && -d benchmarks/target/classes ]] || {
+  echo "benchmarks/target/classpath.txt or classes missing: build the benchmarks module first" >&2
+  exit 1
+}
 
 # Each side gets the jars its deployment package would hold (what the benchmarks module resolves,
-# minus test, benchmark and emulator jars, minus the other side's libraries).
+# minus test, benchmark and emulator jars, minus the other side's libraries). A module of this
+# project is a jar in the local repository or, in a reactor build, in its target directory.
 common="$(tr ':' '\n' < benchmarks/target/classpath.txt | grep -Ev \
-  'ddbstreams-testkit|ddbstreams-emulator|antlr4|partiql|/ion-java-|/ion-element-|kotlin|/annotations/13|commons-cli|commons-lang3|sqlite4java|cognito|pinpoint|url-connection|log4j|jetty|mockito|hamcrest|objenesis|guava|failureaccess|listenablefuture|checker-qual|error_prone|j2objc|jakarta|junit|opentest4j|apiguardian|jmh|jopt|commons-math3')"
+  'ddbstreams-testkit|/testkit/target/|ddbstreams-emulator|/emulator/target/|antlr4|partiql|/ion-java-|/ion-element-|kotlin|/annotations/13|commons-cli|commons-lang3|sqlite4java|cognito|pinpoint|url-connection|log4j|jetty|mockito|hamcrest|objenesis|guava|failureaccess|listenablefuture|checker-qual|error_prone|j2objc|jakarta|junit|opentest4j|apiguardian|jmh|jopt|commons-math3')"
 lib_cp="benchmarks/target/classes:$(grep -Ev 'aws-lambda-java-serialization|events-sdk-transformer' <<<"$common" | paste -sd:)"
-hand_cp="benchmarks/target/classes:$(grep -Ev 'ddbstreams-core|ddbstreams-lambda|event-ruler' <<<"$common" | paste -sd:)"
+hand_cp="benchmarks/target/classes:$(grep -Ev 'ddbstreams-core|/core/target/|ddbstreams-lambda|/lambda-adapter/target/|event-ruler' <<<"$common" | paste -sd:)"
 flags=(-XX:TieredStopAtLevel=1 -Xshare:auto)
 
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-java -cp "$lib_cp" dev.ddbstreams.benchmarks.ColdStartEvent "$work/event.json"
+# The event is written with the testkit's event writer, so its generator gets the whole classpath;
+# only the two measured sides are held to their deployment packages.
+java -cp "benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)" \
+  dev.ddbstreams.benchmarks.ColdStartEvent "$work/event.json"
 
 # One run: prints "<ms to response> <ms of the whole process>".
 once() {
@@ -54,6 +71,8 @@ cmp -s "$work/lib.json" "$work/hand.json" || {
   echo "responses differ: $(cat "$work/lib.json") vs $(cat "$work/hand.json")" >&2
   exit 1
 }
+echo "both sides answer the same: $(cat "$work/lib.json")"
+((runs > 0)) || exit 0
 
 : >"$work/lib"
 : >"$work/hand"

@@ -87,7 +87,7 @@ public class FullBatchBenchmark {
 
   @Setup
   public void setUp() {
-    event = LambdaEvents.of(Workloads.petTrackerBatch(RECORDS, 42));
+    event = LambdaEvents.fullBatchEvent();
     libraryWork = new PetWork();
     library = LibraryLambda.pets(libraryWork);
     beanWork = new PetWork();

@@ -86,7 +86,7 @@ public class LambdaDecodeBenchmark {
 
   @Setup
   public void setUp(Blackhole bh) {
-    event = LambdaEvents.modifyEvent(1000, attributes, 5800, 7);
+    event = LambdaEvents.lambdaDecodeEvent(attributes);
     Touch touch = new Touch();
     touch.bh = bh;
     router = StreamRouter.builder().handlers(touch).build();

@@ -47,6 +47,27 @@ public final class LambdaEvents {
   }
 
   /**
+   * The event of {@link FullBatchBenchmark} and of {@link CeilingBenchmark}'s {@code fullBatch}:
+   * 1,000 PetTracker records.
+   *
+   * @return the event JSON, UTF-8
+   */
+  public static byte[] fullBatchEvent() {
+    return of(Workloads.petTrackerBatch(1000, 42));
+  }
+
+  /**
+   * The event of {@link LambdaDecodeBenchmark} and of {@link CeilingBenchmark}'s {@code modify10}
+   * and {@code modify100}: 1,000 MODIFY records near Lambda's 6 MB limit.
+   *
+   * @param attributes attributes per image besides the keys and the padding
+   * @return the event JSON, UTF-8
+   */
+  public static byte[] lambdaDecodeEvent(int attributes) {
+    return modifyEvent(1000, attributes, 5800, 7);
+  }
+
+  /**
    * An event of MODIFY records with old and new images of the given number of attributes, plus a
    * text attribute that pads each record to about {@code recordBytes}.
    *

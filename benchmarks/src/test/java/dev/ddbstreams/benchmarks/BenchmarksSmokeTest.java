@@ -95,4 +95,21 @@ class BenchmarksSmokeTest {
     assertThat(results).hasSize(10);
     results.forEach(r -> assertThat(r.getPrimaryResult().getScore()).isPositive());
   }
+
+  @Test
+  void ceilingBenchmarkRunsEveryEventInEveryUnit() throws RunnerException {
+    Collection<RunResult> results = runOnce(CeilingBenchmark.class.getName());
+
+    assertThat(results).hasSize(9);
+    results.forEach(r -> assertThat(r.getPrimaryResult().getScore()).isPositive());
+  }
+
+  @Test
+  void matchBenchmarkRunsEverySide() throws RunnerException {
+    Collection<RunResult> results =
+        runOnce(dev.ddbstreams.internal.router.MatchBenchmark.class.getName());
+
+    assertThat(results).hasSize(3);
+    results.forEach(r -> assertThat(r.getPrimaryResult().getScore()).isPositive());
+  }
 }

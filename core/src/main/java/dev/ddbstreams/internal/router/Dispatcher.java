@@ -18,8 +18,6 @@ package dev.ddbstreams.internal.router;
 import dev.ddbstreams.EventName;
 import dev.ddbstreams.ImageMapper;
 import dev.ddbstreams.filter.FilterPattern;
-import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.Record;
@@ -31,20 +29,11 @@ import software.amazon.awssdk.services.dynamodb.model.Record;
  */
 final class Dispatcher {
   private final List<FilterPattern> filters;
-  private final String partitionKey;
-  private final @Nullable String sortKey;
-  private final EnumMap<EventName, HandlerMethod[]> handlersByEvent =
-      new EnumMap<>(EventName.class);
+  private final DispatchTable table;
 
   Dispatcher(RouterSettings settings, List<HandlerMethod> handlers) {
     this.filters = settings.filters();
-    this.partitionKey = settings.partitionKey();
-    this.sortKey = settings.sortKey();
-    for (EventName event : EventName.values()) {
-      handlersByEvent.put(
-          event,
-          handlers.stream().filter(h -> h.events().contains(event)).toArray(HandlerMethod[]::new));
-    }
+    this.table = new DispatchTable(handlers, settings.partitionKey(), settings.sortKey());
   }
 
   /** Parses the record, preparing the typed view its first handler most likely wants. */
@@ -65,25 +54,12 @@ final class Dispatcher {
     return false;
   }
 
-  /** The handlers that take the record, in dispatch order. */
-  List<HandlerMethod> match(RecordView view) {
-    HandlerMethod first = null;
-    List<HandlerMethod> more = null;
-    for (HandlerMethod h : handlersByEvent.get(view.eventName())) {
-      if (h.matches(view, partitionKey, sortKey)) {
-        if (first == null) {
-          first = h;
-        } else {
-          if (more == null) {
-            more = new ArrayList<>(4);
-            more.add(first);
-          }
-          more.add(h);
-        }
-      }
-    }
-    // Most records match one handler: no list to grow for them.
-    return more != null ? more : first != null ? List.of(first) : List.of();
+  /**
+   * The handlers that take the record, in dispatch order (declaration order); the array is shared:
+   * do not modify it.
+   */
+  HandlerMethod[] match(RecordView view) {
+    return table.match(view);
   }
 
   /** The image mapper of the first handler of the record's event, if it has one. */
@@ -92,7 +68,7 @@ final class Dispatcher {
     if (event == null) {
       return null;
     }
-    for (HandlerMethod h : handlersByEvent.get(event)) {
+    for (HandlerMethod h : table.handlers(event)) {
       if (h.imageMapper() != null) {
         return h.imageMapper();
       }

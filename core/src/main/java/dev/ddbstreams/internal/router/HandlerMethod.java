@@ -128,20 +128,17 @@ final class HandlerMethod {
     return filter;
   }
 
-  /** Whether the handler takes this record. May throw for a record missing what a matcher needs. */
+  /**
+   * Whether the handler takes this record: every matcher, one handler at a time, in the order the
+   * checks have always run. May throw for a record missing what a matcher needs. The router asks
+   * {@link DispatchTable} instead, which gives the same answer; this is its reference and its
+   * fallback for records whose keys cannot be read.
+   */
   boolean matches(RecordView view, String pkName, @Nullable String skName) {
     // The processor only asks handlers of the record's event.
-    EventName event = view.eventName();
-    if (view.record.isSnapshot()
-        ? snapshots == SnapshotMatch.EXCLUDE
-        : snapshots == SnapshotMatch.ONLY) {
+    if (!takesSnapshot(view.record.isSnapshot())
+        || !takesExpiry(view.eventName(), view.record.isTtlExpiry())) {
       return false;
-    }
-    if (event == EventName.REMOVE && ttl != TtlMatch.INCLUDE) {
-      boolean expiry = view.record.isTtlExpiry();
-      if (expiry != (ttl == TtlMatch.ONLY)) {
-        return false;
-      }
     }
     if (!pkPrefixes.isEmpty() && !startsWithAny(view.keyText(pkName), pkPrefixes)) {
       return false;
@@ -150,13 +147,39 @@ final class HandlerMethod {
         && (skName == null || !startsWithAny(view.keyText(skName), skPrefixes))) {
       return false;
     }
+    return matchesContent(view);
+  }
+
+  /** Whether the handler's snapshot setting takes a record that is, or is not, a snapshot. */
+  boolean takesSnapshot(boolean snapshot) {
+    return snapshot ? snapshots != SnapshotMatch.EXCLUDE : snapshots != SnapshotMatch.ONLY;
+  }
+
+  /** Whether the handler's TTL setting takes a record of the event that is, or is not, expiry. */
+  boolean takesExpiry(EventName event, boolean expiry) {
+    return event != EventName.REMOVE || ttl == TtlMatch.INCLUDE || expiry == (ttl == TtlMatch.ONLY);
+  }
+
+  /**
+   * Whether the handler has matchers beyond the event, keys, snapshots and TTL for records of the
+   * event: a filter, or changed attributes of a MODIFY.
+   */
+  boolean checksContent(EventName event) {
+    return filter != null || (!changed.isEmpty() && event == EventName.MODIFY);
+  }
+
+  /**
+   * The filter and changed-attribute matchers, for a record that passed every other. May throw for
+   * a record missing the image a diff needs.
+   */
+  boolean matchesContent(RecordView view) {
     if (filter != null && !filter.matches(view.record)) {
       return false;
     }
-    if (!changed.isEmpty() && event == EventName.MODIFY) {
+    if (!changed.isEmpty() && view.eventName() == EventName.MODIFY) {
       var diff = view.diff(name);
-      for (String path : changed) {
-        if (diff.changed(path)) {
+      for (int i = 0; i < changed.size(); i++) {
+        if (diff.changed(changed.get(i))) {
           return true;
         }
       }

@@ -76,7 +76,7 @@ final class RecordProcessor {
 
   RecordOutcome process(int index, Record raw, BatchContext context, @Nullable String streamArn) {
     RecordView view;
-    List<HandlerMethod> matched;
+    HandlerMethod[] matched;
     try {
       view = dispatcher.view(index, raw, streamArn);
       if (!dispatcher.passesRouterFilters(view)) {
@@ -89,12 +89,12 @@ final class RecordProcessor {
       }
       return malformed(index, raw, context, e);
     }
-    if (matched.isEmpty()) {
+    if (matched.length == 0) {
       return done(view, RecordStatus.NO_MATCH, "No handler for {}");
     }
     Progress progress = new Progress(view);
-    for (HandlerMethod handler : matched) {
-      RecordOutcome failed = runHandler(handler, view, raw, context, progress);
+    for (int i = 0; i < matched.length; i++) {
+      RecordOutcome failed = runHandler(matched[i], view, raw, context, progress);
       if (failed != null) {
         return failed;
       }

@@ -85,6 +85,22 @@ final class RecordView {
    * @throws MalformedRecordException if the record lacks the attribute or it is of another type
    */
   String keyText(String name) {
+    String text = readableKeyText(name);
+    if (text == null) {
+      AttributeValue value = record.keys().get(name);
+      SequenceNumber sequence = sequenceNumber();
+      throw new MalformedRecordException(
+          record.eventId(),
+          sequence == null ? null : sequence.toString(),
+          value == null
+              ? "the record has no key attribute '" + name + "' that a key matcher needs"
+              : "key attribute '" + name + "' is neither S nor N, so no prefix can match it");
+    }
+    return text;
+  }
+
+  /** {@link #keyText}, or null if the record lacks the attribute or it is neither S nor N. */
+  @Nullable String readableKeyText(String name) {
     // Every handler asks for the same one or two key attributes: remember them.
     if (name.equals(keyName)) {
       return keyText;
@@ -93,6 +109,9 @@ final class RecordView {
       return otherKeyText;
     }
     String text = readKeyText(name);
+    if (text == null) {
+      return null;
+    }
     if (keyName == null) {
       keyName = name;
       keyText = text;
@@ -103,7 +122,7 @@ final class RecordView {
     return text;
   }
 
-  private String readKeyText(String name) {
+  private @Nullable String readKeyText(String name) {
     AttributeValue value = record.keys().get(name);
     if (value != null) {
       if (value.s() != null) {
@@ -113,13 +132,7 @@ final class RecordView {
         return value.n();
       }
     }
-    SequenceNumber sequence = sequenceNumber();
-    throw new MalformedRecordException(
-        record.eventId(),
-        sequence == null ? null : sequence.toString(),
-        value == null
-            ? "the record has no key attribute '" + name + "' that a key matcher needs"
-            : "key attribute '" + name + "' is neither S nor N, so no prefix can match it");
+    return null;
   }
 
   /**
