@@ -84,7 +84,7 @@ class BenchmarksSmokeTest {
   void fullBatchBenchmarkRunsEverySide() throws RunnerException {
     Collection<RunResult> results = runOnce(FullBatchBenchmark.class.getName());
 
-    assertThat(results).hasSize(6);
+    assertThat(results).hasSize(8);
     results.forEach(r -> assertThat(r.getPrimaryResult().getScore()).isPositive());
   }
 
