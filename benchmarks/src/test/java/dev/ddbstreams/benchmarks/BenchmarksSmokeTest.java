@@ -92,7 +92,7 @@ class BenchmarksSmokeTest {
   void decodeStagesBenchmarkRunsEveryStage() throws RunnerException {
     Collection<RunResult> results = runOnce(DecodeStagesBenchmark.class.getName());
 
-    assertThat(results).hasSize(10);
+    assertThat(results).hasSize(12);
     results.forEach(r -> assertThat(r.getPrimaryResult().getScore()).isPositive());
   }
 }

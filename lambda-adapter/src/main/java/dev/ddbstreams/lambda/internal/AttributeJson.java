@@ -44,13 +44,30 @@ final class AttributeJson {
     }
   }
 
-  /** Reads an object of attributes, the parser on its START_OBJECT. */
+  /**
+   * Reads an object of attributes, the parser on its START_OBJECT, into a map for lookups: an image
+   * handed to mappers as it is.
+   */
   static Map<String, AttributeValue> image(JsonParser p, JsonToken start) throws IOException {
     expect(start, JsonToken.START_OBJECT, "an object of attributes");
     Map<String, AttributeValue> out = new HashMap<>();
     while (p.nextToken() == JsonToken.FIELD_NAME) {
       String name = p.currentName();
       out.put(name, value(p, p.nextToken()));
+    }
+    return out;
+  }
+
+  /**
+   * Reads an object of attributes into an {@link AttributeArray}: for an SDK builder, which copies
+   * it at once (keys, a value's {@code M}).
+   */
+  static Map<String, AttributeValue> copiedImage(JsonParser p, JsonToken start) throws IOException {
+    expect(start, JsonToken.START_OBJECT, "an object of attributes");
+    AttributeArray out = new AttributeArray();
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String name = p.currentName();
+      out.add(name, value(p, p.nextToken()));
     }
     return out;
   }
@@ -76,7 +93,7 @@ final class AttributeJson {
         case "SS" -> b.ss(strings(p, value));
         case "NS" -> b.ns(strings(p, value));
         case "BS" -> b.bs(binaries(p, value));
-        case "M" -> b.m(image(p, value));
+        case "M" -> b.m(copiedImage(p, value));
         case "L" -> b.l(list(p, value));
         case "NULL" -> b.nul(bool(value));
         case "BOOL" -> b.bool(bool(value));

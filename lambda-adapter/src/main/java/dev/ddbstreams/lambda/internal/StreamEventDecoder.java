@@ -62,6 +62,15 @@ import software.amazon.awssdk.services.dynamodb.model.StreamRecord;
 public final class StreamEventDecoder {
   private static final JsonFactory JSON = new JsonFactory();
 
+  // Fields whose text is the same in most records of an event: the last value of each is reused.
+  private static final int EVENT_NAME = 0;
+  private static final int EVENT_VERSION = 1;
+  private static final int EVENT_SOURCE = 2;
+  private static final int AWS_REGION = 3;
+  private static final int EVENT_SOURCE_ARN = 4;
+  private static final int STREAM_VIEW_TYPE = 5;
+
+  private final @Nullable String[] lastText = new String[6];
   private final JsonParser p;
   private final byte[] bytes;
   private int index = -1;
@@ -199,12 +208,12 @@ public final class StreamEventDecoder {
           eventId = text(value);
           b.eventID(eventId);
         }
-        case "eventName" -> b.eventName(text(value));
-        case "eventVersion" -> b.eventVersion(text(value));
-        case "eventSource" -> b.eventSource(text(value));
-        case "awsRegion" -> b.awsRegion(text(value));
+        case "eventName" -> b.eventName(repeated(value, EVENT_NAME));
+        case "eventVersion" -> b.eventVersion(repeated(value, EVENT_VERSION));
+        case "eventSource" -> b.eventSource(repeated(value, EVENT_SOURCE));
+        case "awsRegion" -> b.awsRegion(repeated(value, AWS_REGION));
         case "eventSourceARN" -> {
-          arn = text(value);
+          arn = repeated(value, EVENT_SOURCE_ARN);
           arnPath = path();
         }
         case "dynamodb" -> {
@@ -276,7 +285,7 @@ public final class StreamEventDecoder {
             b.sizeBytes(p.getLongValue());
           }
         }
-        case "StreamViewType" -> b.streamViewType(text(value));
+        case "StreamViewType" -> b.streamViewType(repeated(value, STREAM_VIEW_TYPE));
         default -> p.skipChildren();
       }
     }
@@ -337,7 +346,7 @@ public final class StreamEventDecoder {
   /** Keys, and images the scan cannot leave for later: decoded now, problems as the event's. */
   private Map<String, AttributeValue> image(JsonToken start) throws IOException {
     try {
-      return AttributeJson.image(p, start);
+      return AttributeJson.copiedImage(p, start);
     } catch (AttributeJson.AttributeProblem e) {
       throw problem(e.getMessage());
     }
@@ -349,6 +358,34 @@ public final class StreamEventDecoder {
     }
     expect(value, JsonToken.VALUE_STRING, "a string");
     return p.getText();
+  }
+
+  /**
+   * The text of a field that most records of an event share (the stream ARN, the region, the view
+   * type): the previous record's string when the characters are the same, so that 1,000 records do
+   * not make 1,000 copies of one ARN.
+   */
+  private @Nullable String repeated(JsonToken value, int field) throws IOException {
+    if (value == JsonToken.VALUE_NULL) {
+      return null;
+    }
+    expect(value, JsonToken.VALUE_STRING, "a string");
+    char[] chars = p.getTextCharacters();
+    int offset = p.getTextOffset();
+    int length = p.getTextLength();
+    String last = lastText[field];
+    if (last != null && last.length() == length) {
+      int i = 0;
+      while (i < length && last.charAt(i) == chars[offset + i]) {
+        i++;
+      }
+      if (i == length) {
+        return last;
+      }
+    }
+    String text = new String(chars, offset, length);
+    lastText[field] = text;
+    return text;
   }
 
   private void expect(@Nullable JsonToken actual, JsonToken expected, String what) {
