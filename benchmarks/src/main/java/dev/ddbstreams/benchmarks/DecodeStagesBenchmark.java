@@ -50,8 +50,8 @@ import software.amazon.awssdk.services.dynamodb.model.Record;
  * The stages of {@link TypedDecodeBenchmark} one at a time, per record, to show where the time and
  * the allocation go: decoding (the library's internal {@code StreamEventDecoder}, used here only
  * for this split, scanning alone and with every image decoded, against the runtime serializer +
- * transformer), routing already decoded records,
- * and mapping one image with Jackson or {@code fromBean}.
+ * transformer), routing already decoded records, and mapping one image with Jackson or {@code
+ * fromBean}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -110,8 +110,8 @@ public class DecodeStagesBenchmark {
 
   /**
    * JSON to complete SDK records with the library's decoder: the scan, then every image decoded, as
-   * a batch whose handlers read every image costs (internal API). {@link #decodeLibrary} is the scan
-   * alone: the images stay undecoded until read.
+   * a batch whose handlers read every image costs (internal API). {@link #decodeLibrary} is the
+   * scan alone: the images stay undecoded until read.
    */
   @Benchmark
   public void decodeLibraryWithImages(Blackhole bh) {
