@@ -169,6 +169,38 @@ class LazyImagesEndToEndTest {
     assertThat(records).isEqualTo(eager);
   }
 
+  @Test
+  void readsAStreamThatGivesNoSizeAndFewBytesAtATime() throws IOException {
+    List<Record> sample =
+        LambdaEventConverter.convert(
+                LambdaRuntime.event(LambdaRuntime.resource("modify-all-attribute-types.json")))
+            .records();
+    List<Record> many = new java.util.ArrayList<>();
+    for (int i = 0; i < 50; i++) {
+      many.addAll(sample);
+    }
+    byte[] json =
+        dev.ddbstreams.lambda.internal.LambdaEventWriter.write(
+            many, "arn:aws:dynamodb:us-east-1:1:table/T/stream/S");
+    List<Record> eager = LambdaEventConverter.convert(LambdaRuntime.event(json)).records();
+    java.io.InputStream trickle =
+        new java.io.FilterInputStream(new ByteArrayInputStream(json)) {
+          @Override
+          public int available() {
+            return 0;
+          }
+
+          @Override
+          public int read(byte[] b, int off, int len) throws IOException {
+            return super.read(b, off, Math.min(len, 100));
+          }
+        };
+
+    // Larger than the first buffer many times over: the buffer must grow.
+    assertThat(json.length).isGreaterThan(4 * 8192);
+    assertThat(StreamEventDecoder.decode(trickle).records()).isEqualTo(eager);
+  }
+
   private static Object readOrFailure(Supplier<Object> read) {
     try {
       return read.get();

@@ -62,6 +62,9 @@ import software.amazon.awssdk.services.dynamodb.model.StreamRecord;
 public final class StreamEventDecoder {
   private static final JsonFactory JSON = new JsonFactory();
 
+  /** Larger than any Lambda event (6 MB), smaller than an array a wrong hint could make fail. */
+  private static final int MAX_SIZE_HINT = 64 << 20;
+
   // Fields whose text is the same in most records of an event: the last value of each is reused.
   private static final int EVENT_NAME = 0;
   private static final int EVENT_VERSION = 1;
@@ -96,8 +99,10 @@ public final class StreamEventDecoder {
    * @throws EventDecodingException if the JSON is malformed or not a DynamoDB stream event
    */
   public static DecodedEvent decode(InputStream json) throws IOException {
-    // available() is the exact size for in-memory streams: then one array, no copy.
-    byte[] buffer = new byte[Math.max(json.available() + 1, 8192)];
+    // available() is the exact size for in-memory streams: then one array, no copy. It is only a
+    // hint, so a stream that claims more than a Lambda event can hold does not size the array.
+    int hint = json.available();
+    byte[] buffer = new byte[hint > 0 && hint < MAX_SIZE_HINT ? hint + 1 : 8192];
     int length = 0;
     int n;
     while ((n = json.read(buffer, length, buffer.length - length)) >= 0) {
