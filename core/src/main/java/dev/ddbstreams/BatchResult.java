@@ -15,6 +15,7 @@
  */
 package dev.ddbstreams;
 
+import dev.ddbstreams.internal.record.LazyBatch;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -71,7 +72,7 @@ public final class BatchResult {
   public static BatchResult notRun(List<Record> batch) {
     List<RecordOutcome> outcomes = new ArrayList<>(batch.size());
     for (int i = 0; i < batch.size(); i++) {
-      Record r = batch.get(i);
+      Record r = LazyBatch.routing(batch, i);
       outcomes.add(
           new RecordOutcome(
               i,

@@ -16,6 +16,8 @@
 package dev.ddbstreams;
 
 import dev.ddbstreams.diff.ImageDiff;
+import dev.ddbstreams.internal.record.LazyImages;
+import dev.ddbstreams.internal.record.LazyRecords;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
@@ -46,6 +48,14 @@ import software.amazon.awssdk.services.dynamodb.model.Record;
  * sequence number. Only handlers that opt in (for example {@code @OnInsert(snapshots = INCLUDE)})
  * receive snapshots.
  *
+ * <p>Images are decoded on first read. A record from {@code DynamoDbStreamJsonLambda} keeps each
+ * image as a byte range of the event JSON until something reads it ({@link #newImage()}, {@link
+ * #rawImage}, {@link #diff()}, {@link #raw()}); a record no handler reads never decodes its images.
+ * Such a record holds a reference to the event's bytes, so it stays complete when kept after the
+ * invocation, at the cost of keeping those bytes reachable as long as it is. An image that turns
+ * out malformed when first read throws {@link MalformedRecordException} naming the record and the
+ * attribute path, on every read.
+ *
  * <p>Instances are immutable apart from the image caches and safe to share between threads.
  *
  * @param <T> the type images are mapped to
@@ -62,7 +72,27 @@ public final class StreamRecord<T> {
 
   private static final Map<String, AttributeValue> NO_IMAGE = Map.of();
 
+  static {
+    LazyRecords.install(
+        new LazyRecords.Factory() {
+          @Override
+          public <T> StreamRecord<T> create(
+              Record withoutImages,
+              LazyImages images,
+              ImageMapper<T> mapper,
+              @Nullable String streamArn) {
+            return new StreamRecord<>(
+                withoutImages, Objects.requireNonNull(images), mapper, streamArn);
+          }
+        });
+  }
+
+  /** The SDK record; without its images when {@link #lazy} holds them. */
   private final Record raw;
+
+  /** The images, decoded on first read; {@code null} when {@link #raw} carries them. */
+  private final @Nullable LazyImages lazy;
+
   private final ImageMapper<T> mapper;
   private final @Nullable String streamArn;
   private final String eventId;
@@ -76,8 +106,10 @@ public final class StreamRecord<T> {
   private volatile @Nullable Optional<T> newImage;
   private volatile @Nullable Optional<T> oldImage;
 
-  private StreamRecord(Record raw, ImageMapper<T> mapper, @Nullable String streamArn) {
+  private StreamRecord(
+      Record raw, @Nullable LazyImages lazy, ImageMapper<T> mapper, @Nullable String streamArn) {
     this.raw = Objects.requireNonNull(raw, "raw");
+    this.lazy = lazy;
     this.mapper = Objects.requireNonNull(mapper, "mapper");
     this.streamArn = streamArn;
     String id = raw.eventID();
@@ -117,7 +149,7 @@ public final class StreamRecord<T> {
    *     numeric sequence number
    */
   public static <T> StreamRecord<T> of(Record raw, Class<T> type) {
-    return new StreamRecord<>(raw, ImageMapper.of(type), null);
+    return new StreamRecord<>(raw, null, ImageMapper.of(type), null);
   }
 
   /**
@@ -130,7 +162,7 @@ public final class StreamRecord<T> {
    * @throws MalformedRecordException as {@link #of(Record, Class)}
    */
   public static <T> StreamRecord<T> of(Record raw, ImageMapper<T> mapper) {
-    return new StreamRecord<>(raw, mapper, null);
+    return new StreamRecord<>(raw, null, mapper, null);
   }
 
   /**
@@ -146,7 +178,7 @@ public final class StreamRecord<T> {
    */
   public static <T> StreamRecord<T> of(
       Record raw, ImageMapper<T> mapper, @Nullable String streamArn) {
-    return new StreamRecord<>(raw, mapper, streamArn);
+    return new StreamRecord<>(raw, null, mapper, streamArn);
   }
 
   private static EventName parseEventName(@Nullable String name, String id, @Nullable String seq) {
@@ -162,6 +194,7 @@ public final class StreamRecord<T> {
   /** Another view of the same record: metadata is shared, not parsed again. */
   private StreamRecord(StreamRecord<?> other, ImageMapper<T> mapper) {
     this.raw = other.raw;
+    this.lazy = other.lazy;
     this.mapper = Objects.requireNonNull(mapper, "mapper");
     this.streamArn = other.streamArn;
     this.eventId = other.eventId;
@@ -196,7 +229,7 @@ public final class StreamRecord<T> {
       throw new MalformedRecordException(
           id, seq, "a snapshot record must not carry a stream SequenceNumber");
     }
-    if (!body.hasNewImage()) {
+    if (lazy == null ? !body.hasNewImage() : !lazy.has(ImageKind.NEW_IMAGE)) {
       throw new MalformedRecordException(id, null, "a snapshot record has no NewImage");
     }
   }
@@ -421,8 +454,12 @@ public final class StreamRecord<T> {
    *
    * @param kind the image
    * @return the attributes, or empty if the record does not carry that image
+   * @throws MalformedRecordException if the image, decoded on first read, is malformed
    */
   public Optional<Map<String, AttributeValue>> rawImage(ImageKind kind) {
+    if (lazy != null) {
+      return lazy.has(kind) ? Optional.of(lazy.image(kind)) : Optional.empty();
+    }
     software.amazon.awssdk.services.dynamodb.model.StreamRecord body = raw.dynamodb();
     // The SDK returns an empty auto-constructed map for an absent image; hasX() tells them apart.
     if (kind == ImageKind.NEW_IMAGE) {
@@ -438,6 +475,9 @@ public final class StreamRecord<T> {
    * @return {@code true} if present in the record
    */
   public boolean hasImage(ImageKind kind) {
+    if (lazy != null) {
+      return lazy.has(kind);
+    }
     return rawImage(kind).isPresent();
   }
 
@@ -487,12 +527,15 @@ public final class StreamRecord<T> {
   }
 
   /**
-   * Returns the SDK v2 record this one wraps.
+   * Returns the SDK v2 record this one wraps. For a record whose images are decoded on first read,
+   * the SDK record is built on the first call (decoding both images) and kept; it equals what an
+   * eager decoder builds.
    *
    * @return the raw record
+   * @throws MalformedRecordException if an image, decoded on first read, is malformed
    */
   public Record raw() {
-    return raw;
+    return lazy == null ? raw : lazy.full(raw);
   }
 
   /**
@@ -513,15 +556,16 @@ public final class StreamRecord<T> {
   }
 
   private Optional<T> decode(ImageKind kind) {
-    Optional<Map<String, AttributeValue>> image = rawImage(kind);
-    if (image.isEmpty()) {
+    if (!hasImage(kind)) {
       if (!eventName.hasImage(kind)) {
         return Optional.empty();
       }
       throw new MissingImageException(eventId, sequenceText(), eventName, kind, viewType, "");
     }
+    // Outside the try: a malformed image is the record's fault, not the mapper's.
+    Map<String, AttributeValue> image = rawImage(kind).orElseThrow();
     try {
-      return Optional.of(mapper.map(image.get()));
+      return Optional.of(mapper.map(image));
     } catch (ImageMappingException e) {
       throw e.inRecord(eventId, sequenceText(), kind);
     } catch (RuntimeException e) {

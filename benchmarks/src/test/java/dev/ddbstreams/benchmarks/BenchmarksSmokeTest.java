@@ -84,7 +84,7 @@ class BenchmarksSmokeTest {
   void fullBatchBenchmarkRunsEverySide() throws RunnerException {
     Collection<RunResult> results = runOnce(FullBatchBenchmark.class.getName());
 
-    assertThat(results).hasSize(6);
+    assertThat(results).hasSize(8);
     results.forEach(r -> assertThat(r.getPrimaryResult().getScore()).isPositive());
   }
 
@@ -92,7 +92,7 @@ class BenchmarksSmokeTest {
   void decodeStagesBenchmarkRunsEveryStage() throws RunnerException {
     Collection<RunResult> results = runOnce(DecodeStagesBenchmark.class.getName());
 
-    assertThat(results).hasSize(10);
+    assertThat(results).hasSize(12);
     results.forEach(r -> assertThat(r.getPrimaryResult().getScore()).isPositive());
   }
 

@@ -38,13 +38,19 @@ import org.jspecify.annotations.Nullable;
  * }
  * }</pre>
  *
- * Behaves exactly as {@link DynamoDbStreamLambda} (same records, same batch context, same partial
- * batch response, byte for byte); see there. Fractional epoch seconds in {@code
+ * Behaves as {@link DynamoDbStreamLambda} (same records, same batch context, same partial batch
+ * response, byte for byte); see there. Fractional epoch seconds in {@code
  * ApproximateCreationDateTime} become milliseconds as the Lambda Java runtime computes them, so
- * both bases see the same instant. Unknown fields are skipped; malformed JSON, a value of the wrong
- * JSON type or an attribute value of unknown type is an {@link EventDecodingException} naming the
- * record and JSON path. Metrics: {@code .observer(EmbeddedMetrics.create())} on the router, as
- * {@link EmbeddedMetrics} describes.
+ * both bases see the same instant. Unknown fields are skipped; malformed JSON or a value of the
+ * wrong JSON type is an {@link EventDecodingException} naming the record and JSON path. Metrics:
+ * {@code .observer(EmbeddedMetrics.create())} on the router, as {@link EmbeddedMetrics} describes.
+ *
+ * <p>Images are decoded when first read, not when the event is parsed: a record no handler reads
+ * costs a scan of its bytes. The one difference from {@link DynamoDbStreamLambda} follows: an image
+ * that is well-formed JSON but no valid image (an attribute value of unknown type or without one)
+ * fails only the record whose image is read, as a {@link dev.ddbstreams.MalformedRecordException}
+ * naming the record and the attribute path, under the router's retry and failure policy; the other
+ * base rejects the whole event.
  */
 public abstract class DynamoDbStreamJsonLambda implements RequestStreamHandler {
 

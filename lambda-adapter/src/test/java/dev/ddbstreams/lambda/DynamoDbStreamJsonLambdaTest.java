@@ -19,6 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import dev.ddbstreams.MalformedRecordException;
 import dev.ddbstreams.StreamRouter;
 import dev.ddbstreams.lambda.internal.DecodedEvent;
 import dev.ddbstreams.lambda.internal.LambdaEventConverter;
@@ -163,18 +164,20 @@ class DynamoDbStreamJsonLambdaTest {
   }
 
   @Test
-  void rejectsAnUnknownAttributeTypeWithItsPath() {
+  void reportsAnUnknownAttributeTypeWhenTheImageIsFirstReadWithRecordAndPath() {
     String json =
         new String(LambdaRuntime.resource("insert-new-image.json"), StandardCharsets.UTF_8)
             .replace("\"name\": {\"S\": \"Tom\"}", "\"name\": {\"Q\": \"Tom\"}");
+    // Well-formed JSON: the scan leaves the image for later.
+    DecodedEvent event = StreamEventDecoder.decode(json.getBytes(StandardCharsets.UTF_8));
 
-    EventDecodingException e =
-        catchThrowableOfType(
-            EventDecodingException.class,
-            () -> StreamEventDecoder.decode(json.getBytes(StandardCharsets.UTF_8)));
+    MalformedRecordException e =
+        catchThrowableOfType(MalformedRecordException.class, () -> event.records().get(0));
 
-    assertThat(e.jsonPath()).isEqualTo("/Records/0/dynamodb/NewImage/name/Q");
-    assertThat(e).hasMessageContaining("unknown attribute type Q");
+    assertThat(e.eventId()).isEqualTo("a1b2c3d4e5f60718293a4b5c6d7e8f90");
+    assertThat(e.sequenceNumber()).isEqualTo("200000000000000000000000001");
+    assertThat(e)
+        .hasMessageContaining("unknown attribute type Q at /Records/0/dynamodb/NewImage/name/Q");
     assertThat(e.getMessage()).doesNotContain("Tom");
   }
 

@@ -144,6 +144,36 @@ class DynamoDbStreamLambdaTest {
     assertThat(decoded.streamArn()).isEqualTo(event.getRecords().get(0).getEventSourceARN());
   }
 
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource(
+      delimiter = '|',
+      value = {
+        "{\"SK\": {}} | /Records/0/dynamodb/NewImage/SK | attribute value has no type",
+        "{\"tags\": {\"L\": [{\"S\": \"a\"}, {\"M\": {\"x\": {}}}]}}"
+            + " | /Records/0/dynamodb/NewImage/tags/L/1/M/x | attribute value has no type",
+        "{\"SK\": {\"S\": \"PET#3\"}, \"p\": {\"M\": {\"q\": null}}}"
+            + " | /Records/0/dynamodb/NewImage/p/M/q | attribute value is null",
+      })
+  void namesTheJsonPathOfAnUnconvertibleAttributeButNoValue(
+      String newImage, String path, String problem) {
+    String json =
+        new String(
+                LambdaRuntime.resource("without-timestamp-and-keys.json"), StandardCharsets.UTF_8)
+            .replace(
+                "\"NewImage\": {\"PK\": {\"S\": \"USER#1\"}, \"SK\": {\"S\": \"PET#3\"}}",
+                "\"NewImage\": " + newImage);
+    DynamodbEvent event = LambdaRuntime.event(json.getBytes(StandardCharsets.UTF_8));
+
+    EventDecodingException e =
+        org.assertj.core.api.Assertions.catchThrowableOfType(
+            EventDecodingException.class, () -> LambdaEventConverter.convert(event));
+
+    assertThat(e.jsonPath()).isEqualTo(path);
+    assertThat(e.recordIndex()).isZero();
+    assertThat(e).hasMessageContaining(problem);
+    assertThat(e.getMessage()).doesNotContain("PET#3");
+  }
+
   @Test
   void convertsARecordWithoutTimestampOrKeysWhereTheTransformerThrows() {
     DynamodbEvent event =

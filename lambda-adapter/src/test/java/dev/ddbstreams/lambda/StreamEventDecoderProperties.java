@@ -20,8 +20,14 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import dev.ddbstreams.Gen;
+import dev.ddbstreams.ImageKind;
+import dev.ddbstreams.ImageMapper;
+import dev.ddbstreams.MalformedRecordException;
 import dev.ddbstreams.SeededCases;
 import dev.ddbstreams.StreamRouter;
+import dev.ddbstreams.internal.record.LazyBatch;
+import dev.ddbstreams.internal.record.LazyImages;
+import dev.ddbstreams.internal.record.LazyRecords;
 import dev.ddbstreams.lambda.internal.DecodedEvent;
 import dev.ddbstreams.lambda.internal.LambdaEventConverter;
 import dev.ddbstreams.lambda.internal.StreamEventDecoder;
@@ -75,6 +81,9 @@ class StreamEventDecoderProperties {
     DecodedEvent runtime = LambdaEventConverter.convert(LambdaRuntime.event(json));
 
     assertThat(fast).isEqualTo(runtime);
+    for (int i = 0; i < runtime.records().size(); i++) {
+      wrapsAsTheEagerRecord(fast.records(), i, runtime.records().get(i));
+    }
     assertThat(fast.records())
         .extracting(Record::eventID)
         .isEqualTo(records.stream().map(Record::eventID).toList());
@@ -138,6 +147,51 @@ class StreamEventDecoderProperties {
     if (fromStream != null) {
       assertThat(fromStream).isInstanceOf(EventDecodingException.class);
     }
+    if (fromArray == null) {
+      // Images are decoded on first read: reading each one ends in the image or in the record's
+      // typed exception, never in anything else.
+      List<Record> records = StreamEventDecoder.decode(json).records();
+      for (int i = 0; i < records.size(); i++) {
+        int index = i;
+        Throwable onRead = catchThrowable(() -> records.get(index));
+        if (onRead != null) {
+          assertThat(onRead).isInstanceOf(MalformedRecordException.class);
+        }
+      }
+    }
+  }
+
+  /**
+   * Wraps a record as the router does, without its images plus the lazy ones, and compares it with
+   * the eagerly decoded record wrapped as {@code StreamRecord.of} does.
+   */
+  private static void wrapsAsTheEagerRecord(List<Record> lazyBatch, int i, Record eager) {
+    ImageMapper<Map<String, AttributeValue>> asIs = image -> image;
+    Throwable eagerFailure = catchThrowable(() -> dev.ddbstreams.StreamRecord.of(eager, asIs));
+    if (eagerFailure != null) {
+      // Not a valid stream record (the generator makes some): both ways reject it alike.
+      assertThat(catchThrowable(() -> asTheRouterWraps(lazyBatch, i, asIs)))
+          .isInstanceOf(eagerFailure.getClass())
+          .hasMessage(eagerFailure.getMessage());
+      return;
+    }
+    var expected = dev.ddbstreams.StreamRecord.of(eager, asIs);
+    var lazy = asTheRouterWraps(lazyBatch, i, asIs);
+    for (ImageKind kind : ImageKind.values()) {
+      assertThat(lazy.hasImage(kind)).isEqualTo(expected.hasImage(kind));
+      assertThat(lazy.rawImage(kind)).isEqualTo(expected.rawImage(kind));
+    }
+    assertThat(lazy.keys()).isEqualTo(expected.keys());
+    assertThat(lazy.raw()).isEqualTo(eager);
+  }
+
+  private static <T> dev.ddbstreams.StreamRecord<T> asTheRouterWraps(
+      List<Record> batch, int i, ImageMapper<T> mapper) {
+    LazyImages images = LazyBatch.images(batch, i);
+    Record withoutImages = LazyBatch.routing(batch, i);
+    return images == null
+        ? dev.ddbstreams.StreamRecord.of(withoutImages, mapper)
+        : LazyRecords.of(withoutImages, images, mapper, null);
   }
 
   // ---- generators ----

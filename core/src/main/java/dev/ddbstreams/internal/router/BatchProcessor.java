@@ -20,6 +20,8 @@ import dev.ddbstreams.BatchResult;
 import dev.ddbstreams.FailurePolicy;
 import dev.ddbstreams.RecordOutcome;
 import dev.ddbstreams.RecordStatus;
+import dev.ddbstreams.internal.record.LazyBatch;
+import dev.ddbstreams.internal.record.LazyImages;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -109,7 +111,8 @@ public final class BatchProcessor implements AutoCloseable {
     long cutoff = cutoff(context, settings.deadlineMargin());
     String streamArn = context.streamArn().orElse(null);
     for (int i = 0; i < batch.size(); i++) {
-      Record raw = batch.get(i);
+      // Without its images when the batch is lazy: routing reads metadata and keys only.
+      Record raw = LazyBatch.routing(batch, i);
       Object item = itemKey(raw, i);
       // Hashing a key map is not free: only look when an item has failed.
       if (stopped || (!failedItems.isEmpty() && failedItems.contains(item))) {
@@ -121,7 +124,7 @@ public final class BatchProcessor implements AutoCloseable {
         outcomes.add(Outcomes.notRun(i, raw));
         continue;
       }
-      RecordOutcome outcome = processSafely(i, raw, context, streamArn);
+      RecordOutcome outcome = processSafely(i, raw, LazyBatch.images(batch, i), context, streamArn);
       outcomes.add(outcome);
       if (outcome.status() == RecordStatus.FAILED) {
         switch (settings.failurePolicy()) {
@@ -140,9 +143,13 @@ public final class BatchProcessor implements AutoCloseable {
    * than the batch. Only a fatal error passes.
    */
   private RecordOutcome processSafely(
-      int index, Record raw, BatchContext context, @Nullable String streamArn) {
+      int index,
+      Record raw,
+      @Nullable LazyImages images,
+      BatchContext context,
+      @Nullable String streamArn) {
     try {
-      return records.process(index, raw, context, streamArn);
+      return records.process(index, raw, images, context, streamArn);
     } catch (Throwable e) {
       Fatal.rethrowIfFatal(e);
       LOG.error(

@@ -18,6 +18,7 @@ package dev.ddbstreams.internal.router;
 import dev.ddbstreams.EventName;
 import dev.ddbstreams.ImageMapper;
 import dev.ddbstreams.filter.FilterPattern;
+import dev.ddbstreams.internal.record.LazyImages;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.Record;
@@ -37,8 +38,8 @@ final class Dispatcher {
   }
 
   /** Parses the record, preparing the typed view its first handler most likely wants. */
-  RecordView view(int index, Record raw, @Nullable String streamArn) {
-    return new RecordView(index, raw, streamArn, preferredMapper(raw));
+  RecordView view(int index, Record raw, @Nullable LazyImages images, @Nullable String streamArn) {
+    return new RecordView(index, raw, images, streamArn, preferredMapper(raw));
   }
 
   /** Whether the record matches one of the router's filter patterns, or there are none. */

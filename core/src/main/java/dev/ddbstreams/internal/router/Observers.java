@@ -24,6 +24,7 @@ import dev.ddbstreams.HandlerOutcome;
 import dev.ddbstreams.RecordOutcome;
 import dev.ddbstreams.RecordStatus;
 import dev.ddbstreams.StreamObserver;
+import dev.ddbstreams.internal.record.LazyBatch;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -116,12 +117,14 @@ final class Observers implements Observation {
       counts[outcome.status().ordinal()]++;
       HandlerOutcome recordLevel = recordLevel(outcome);
       if (recordLevel != null) {
-        tell(recordEvent(batch.get(outcome.index()), context, recordLevel, outcome));
+        tell(recordEvent(LazyBatch.routing(batch, outcome.index()), context, recordLevel, outcome));
       }
     }
     Instant oldest = null;
     Instant newest = null;
-    for (Record r : batch) {
+    for (int i = 0; i < batch.size(); i++) {
+      // Metadata only: a lazy batch's images stay undecoded.
+      Record r = LazyBatch.routing(batch, i);
       Instant created = r.dynamodb() == null ? null : r.dynamodb().approximateCreationDateTime();
       if (created != null) {
         oldest = oldest == null || created.isBefore(oldest) ? created : oldest;

@@ -20,6 +20,8 @@ import dev.ddbstreams.FailurePolicy;
 import dev.ddbstreams.RecordOutcome;
 import dev.ddbstreams.RecordStatus;
 import dev.ddbstreams.SequenceNumber;
+import dev.ddbstreams.internal.record.LazyBatch;
+import dev.ddbstreams.internal.record.LazyImages;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -50,7 +52,12 @@ final class ParallelBatch implements AutoCloseable {
   /** Runs one record; never throws but a fatal error. */
   @FunctionalInterface
   interface RecordRunner {
-    RecordOutcome run(int index, Record raw, BatchContext context, @Nullable String streamArn);
+    RecordOutcome run(
+        int index,
+        Record raw,
+        @Nullable LazyImages images,
+        BatchContext context,
+        @Nullable String streamArn);
   }
 
   private static final AtomicInteger POOLS = new AtomicInteger();
@@ -72,7 +79,8 @@ final class ParallelBatch implements AutoCloseable {
     Map<Object, List<Integer>> groups = new LinkedHashMap<>();
     for (int i = 0; i < batch.size(); i++) {
       groups
-          .computeIfAbsent(BatchProcessor.itemKey(batch.get(i), i), k -> new ArrayList<>())
+          .computeIfAbsent(
+              BatchProcessor.itemKey(LazyBatch.routing(batch, i), i), k -> new ArrayList<>())
           .add(i);
     }
     RecordOutcome[] outcomes = new RecordOutcome[batch.size()];
@@ -97,7 +105,7 @@ final class ParallelBatch implements AutoCloseable {
     }
     for (int i = 0; i < outcomes.length; i++) {
       if (outcomes[i] == null) {
-        outcomes[i] = Outcomes.notRun(i, batch.get(i));
+        outcomes[i] = Outcomes.notRun(i, LazyBatch.routing(batch, i));
       }
     }
     return List.of(outcomes);
@@ -190,7 +198,7 @@ final class ParallelBatch implements AutoCloseable {
     long cutoff = BatchProcessor.cutoff(context, deadlineMargin);
     String streamArn = context.streamArn().orElse(null);
     for (int i : group) {
-      Record raw = batch.get(i);
+      Record raw = LazyBatch.routing(batch, i);
       if (stopped
           || shared.stopAll
           || aboveFailure(raw, shared)
@@ -199,7 +207,7 @@ final class ParallelBatch implements AutoCloseable {
         outcomes[i] = Outcomes.notRun(i, raw);
         continue;
       }
-      RecordOutcome outcome = runner.run(i, raw, context, streamArn);
+      RecordOutcome outcome = runner.run(i, raw, LazyBatch.images(batch, i), context, streamArn);
       outcomes[i] = outcome;
       if (outcome.status() == RecordStatus.FAILED && policy != FailurePolicy.CONTINUE) {
         stopped = true;

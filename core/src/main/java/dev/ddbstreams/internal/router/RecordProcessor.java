@@ -20,6 +20,8 @@ import dev.ddbstreams.HandlerEvent;
 import dev.ddbstreams.HandlerOutcome;
 import dev.ddbstreams.RecordOutcome;
 import dev.ddbstreams.RecordStatus;
+import dev.ddbstreams.internal.record.LazyBatch;
+import dev.ddbstreams.internal.record.LazyImages;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -75,10 +77,23 @@ final class RecordProcessor {
   }
 
   RecordOutcome process(int index, Record raw, BatchContext context, @Nullable String streamArn) {
+    return process(index, raw, null, context, streamArn);
+  }
+
+  /**
+   * Runs a record. {@code raw} is what routing reads; with {@code images}, it lacks its images,
+   * which are decoded when a matcher or handler first reads them.
+   */
+  RecordOutcome process(
+      int index,
+      Record raw,
+      @Nullable LazyImages images,
+      BatchContext context,
+      @Nullable String streamArn) {
     RecordView view;
     HandlerMethod[] matched;
     try {
-      view = dispatcher.view(index, raw, streamArn);
+      view = dispatcher.view(index, raw, images, streamArn);
       if (!dispatcher.passesRouterFilters(view)) {
         return done(view, RecordStatus.FILTERED, "Filtered out {}");
       }
@@ -87,7 +102,7 @@ final class RecordProcessor {
       if (!Attempts.isBadInput(e)) {
         throw e;
       }
-      return malformed(index, raw, context, e);
+      return malformed(index, raw, images, context, e);
     }
     if (matched.length == 0) {
       return done(view, RecordStatus.NO_MATCH, "No handler for {}");
@@ -163,7 +178,13 @@ final class RecordProcessor {
         observe(handler, view, context, HandlerOutcome.FAILED, started, ended, calls, failure);
         return progress.failed(handler.id, failure);
       }
-      if (deadLetters.take(raw, handler.id, failure, result.attempts(), context, view.describe())) {
+      if (deadLetters.take(
+          deadLetterRecord(view, raw),
+          handler.id,
+          failure,
+          result.attempts(),
+          context,
+          view.describe())) {
         Throwable notMarked = lease.complete();
         if (notMarked != null) {
           observe(handler, view, context, HandlerOutcome.FAILED, started, ended, calls, notMarked);
@@ -196,11 +217,17 @@ final class RecordProcessor {
   }
 
   /** A record that cannot be parsed or matched: dead-lettered under the router's ID, or failed. */
-  private RecordOutcome malformed(int index, Record raw, BatchContext context, RuntimeException e) {
+  private RecordOutcome malformed(
+      int index,
+      Record raw,
+      @Nullable LazyImages images,
+      BatchContext context,
+      RuntimeException e) {
     String eventId = raw.eventID();
     String sequence = raw.dynamodb() == null ? null : raw.dynamodb().sequenceNumber();
     String description = "malformed record eventID=" + eventId + " sequenceNumber=" + sequence;
-    if (deadLetters.take(raw, ROUTER_ID, e, 1, context, description)) {
+    if (deadLetters.take(
+        LazyBatch.bestEffort(raw, images), ROUTER_ID, e, 1, context, description)) {
       return Outcomes.of(index, raw, RecordStatus.DEAD_LETTERED, ROUTER_ID, e);
     }
     LOG.warn(
@@ -209,6 +236,18 @@ final class RecordProcessor {
         sequence,
         Redacted.forLog(e, logMessages));
     return Outcomes.of(index, raw, RecordStatus.FAILED, ROUTER_ID, e);
+  }
+
+  /**
+   * The record a dead letter carries: complete, with its images decoded if they were not yet; if an
+   * image is malformed, the record without it (the failure says which image and where).
+   */
+  private static Record deadLetterRecord(RecordView view, Record raw) {
+    try {
+      return view.record.raw();
+    } catch (RuntimeException undecodable) {
+      return raw;
+    }
   }
 
   private static RecordOutcome done(RecordView view, RecordStatus status, String debugMessage) {

@@ -22,6 +22,8 @@ import dev.ddbstreams.MissingImageException;
 import dev.ddbstreams.SequenceNumber;
 import dev.ddbstreams.StreamRecord;
 import dev.ddbstreams.diff.ImageDiff;
+import dev.ddbstreams.internal.record.LazyImages;
+import dev.ddbstreams.internal.record.LazyRecords;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Record;
@@ -50,12 +52,25 @@ final class RecordView {
    * Parses the record. {@code preferred} is the mapper its handlers most likely want; typed views
    * with that mapper cost nothing extra.
    */
-  @SuppressWarnings("unchecked")
   RecordView(
       int index, Record raw, @Nullable String streamArn, @Nullable ImageMapper<?> preferred) {
+    this(index, raw, null, streamArn, preferred);
+  }
+
+  /** As above; with {@code images}, {@code raw} lacks its images, decoded on first read. */
+  @SuppressWarnings("unchecked")
+  RecordView(
+      int index,
+      Record raw,
+      @Nullable LazyImages images,
+      @Nullable String streamArn,
+      @Nullable ImageMapper<?> preferred) {
     this.index = index;
     ImageMapper<Object> mapper = preferred == null ? NO_MAPPER : (ImageMapper<Object>) preferred;
-    this.record = StreamRecord.of(raw, mapper, streamArn);
+    this.record =
+        images == null
+            ? StreamRecord.of(raw, mapper, streamArn)
+            : LazyRecords.of(raw, images, mapper, streamArn);
     this.typedMapper = mapper;
     this.typed = record;
   }

@@ -32,6 +32,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.SdkBytes;
@@ -156,7 +157,7 @@ class DispatchTableProperties {
   }
 
   /** The handlers' names, or the exception's type and message: both sides must agree on either. */
-  private static String answer(java.util.function.Supplier<List<String>> match) {
+  private static String answer(Supplier<List<String>> match) {
     try {
       return match.get().toString();
     } catch (RuntimeException e) {

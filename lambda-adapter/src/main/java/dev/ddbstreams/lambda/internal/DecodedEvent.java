@@ -15,12 +15,14 @@
  */
 package dev.ddbstreams.lambda.internal;
 
+import dev.ddbstreams.internal.record.LazyBatch;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.Record;
 
 /**
- * The records of one Lambda event, as SDK v2 records, and the stream they come from.
+ * The records of one Lambda event, as SDK v2 records, and the stream they come from. The records of
+ * a {@link LazyBatch} are kept as they are, their images undecoded.
  *
  * @param records the records, in event order
  * @param streamArn the {@code eventSourceARN} the records share, or {@code null} if none had one
@@ -34,7 +36,8 @@ public record DecodedEvent(List<Record> records, @Nullable String streamArn) {
    * @param streamArn the shared stream ARN, or {@code null}
    */
   public DecodedEvent {
-    records = List.copyOf(records);
+    // Copying a lazy batch would decode every image; it is immutable already.
+    records = records instanceof LazyBatch ? records : List.copyOf(records);
   }
 
   /** Counts the records instead of printing them: their images may hold personal data. */

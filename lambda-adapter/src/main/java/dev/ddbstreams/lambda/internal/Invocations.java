@@ -23,6 +23,7 @@ import dev.ddbstreams.BatchContext;
 import dev.ddbstreams.BatchResult;
 import dev.ddbstreams.SequenceNumber;
 import dev.ddbstreams.StreamRouter;
+import dev.ddbstreams.internal.record.LazyBatch;
 import dev.ddbstreams.lambda.WholeBatchFailure;
 import dev.ddbstreams.lambda.WholeBatchRetryException;
 import java.io.IOException;
@@ -90,7 +91,7 @@ public final class Invocations {
                 + " records must be retried: "
                 + result);
       }
-      var first = event.records().get(0).dynamodb();
+      var first = LazyBatch.routing(event.records(), 0).dynamodb();
       String seq = first == null ? null : first.sequenceNumber();
       // An empty item identifier makes Lambda treat the batch as a complete failure.
       return Optional.of(seq == null ? "" : seq);

@@ -21,6 +21,7 @@ import com.amazonaws.services.lambda.runtime.events.models.dynamodb.Identity;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord;
 import dev.ddbstreams.lambda.EventDecodingException;
 import java.nio.ByteBuffer;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -38,6 +39,9 @@ import software.amazon.awssdk.services.dynamodb.model.Record;
  * the event's stream ARN), and a record without a timestamp, keys or images converts to a record
  * without them instead of throwing. A field absent from the event is left unset in the SDK record,
  * so {@code hasKeys()} and friends tell "absent" from "empty". Stateless and thread-safe.
+ *
+ * <p>The JSON path of an attribute is needed only for an error message, so it is not built while
+ * converting: a problem deep in an image collects its path segments on the way out.
  */
 public final class LambdaEventConverter {
   private LambdaEventConverter() {}
@@ -58,17 +62,16 @@ public final class LambdaEventConverter {
     StreamArnCheck arns = new StreamArnCheck();
     for (int i = 0; i < in.size(); i++) {
       DynamodbStreamRecord r = in.get(i);
-      String path = "/Records/" + i;
       if (r == null) {
-        throw new EventDecodingException(i, null, path, "record is null");
+        throw new EventDecodingException(i, null, "/Records/" + i, "record is null");
       }
-      arns.accept(r.getEventSourceARN(), i, r.getEventID(), path + "/eventSourceARN");
-      out.add(record(r, i, path));
+      arns.accept(r.getEventSourceARN(), i, r.getEventID(), "/Records/" + i + "/eventSourceARN");
+      out.add(record(r, i));
     }
     return new DecodedEvent(out, arns.arn());
   }
 
-  private static Record record(DynamodbStreamRecord r, int index, String path) {
+  private static Record record(DynamodbStreamRecord r, int index) {
     Record.Builder b =
         Record.builder()
             .eventID(r.getEventID())
@@ -78,7 +81,7 @@ public final class LambdaEventConverter {
             .awsRegion(r.getAwsRegion());
     StreamRecord d = r.getDynamodb();
     if (d != null) {
-      b.dynamodb(streamRecord(d, index, r.getEventID(), path + "/dynamodb"));
+      b.dynamodb(streamRecord(d, index, r.getEventID()));
     }
     Identity identity = r.getUserIdentity();
     if (identity != null) {
@@ -92,7 +95,7 @@ public final class LambdaEventConverter {
   }
 
   private static software.amazon.awssdk.services.dynamodb.model.StreamRecord streamRecord(
-      StreamRecord d, int index, @Nullable String eventId, String path) {
+      StreamRecord d, int index, @Nullable String eventId) {
     var b =
         software.amazon.awssdk.services.dynamodb.model.StreamRecord.builder()
             .sequenceNumber(d.getSequenceNumber())
@@ -103,36 +106,77 @@ public final class LambdaEventConverter {
       b.approximateCreationDateTime(created.toInstant());
     }
     if (d.getKeys() != null) {
-      b.keys(image(d.getKeys(), index, eventId, path + "/Keys"));
+      b.keys(image(d.getKeys(), index, eventId, "Keys"));
     }
     if (d.getNewImage() != null) {
-      b.newImage(image(d.getNewImage(), index, eventId, path + "/NewImage"));
+      b.newImage(image(d.getNewImage(), index, eventId, "NewImage"));
     }
     if (d.getOldImage() != null) {
-      b.oldImage(image(d.getOldImage(), index, eventId, path + "/OldImage"));
+      b.oldImage(image(d.getOldImage(), index, eventId, "OldImage"));
     }
     return b.build();
   }
 
+  /** Converts one of a record's attribute maps; a problem gets its JSON path only here. */
   private static Map<String, AttributeValue> image(
       Map<String, com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue> in,
       int index,
       @Nullable String eventId,
-      String path) {
+      String field) {
+    try {
+      return image(in);
+    } catch (Problem p) {
+      throw new EventDecodingException(
+          index, eventId, "/Records/" + index + "/dynamodb/" + field + p.path(), p.what);
+    }
+  }
+
+  /**
+   * What is wrong deep in an image. Each level it passes on the way out adds its path segment, so
+   * the path is built only when there is a problem. No stack trace: it never leaves this class.
+   */
+  private static final class Problem extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    private final String what;
+    private final ArrayDeque<String> segments = new ArrayDeque<>();
+
+    Problem(String what) {
+      super(null, null, false, false);
+      this.what = what;
+    }
+
+    Problem at(String segment) {
+      segments.addFirst(segment);
+      return this;
+    }
+
+    String path() {
+      StringBuilder b = new StringBuilder();
+      for (String segment : segments) {
+        b.append('/').append(segment);
+      }
+      return b.toString();
+    }
+  }
+
+  private static Map<String, AttributeValue> image(
+      Map<String, com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue> in) {
     Map<String, AttributeValue> out = new LinkedHashMap<>(in.size() * 2);
     for (var e : in.entrySet()) {
-      out.put(e.getKey(), value(e.getValue(), index, eventId, path + "/" + e.getKey()));
+      try {
+        out.put(e.getKey(), value(e.getValue()));
+      } catch (Problem p) {
+        throw p.at(e.getKey());
+      }
     }
     return out;
   }
 
   private static AttributeValue value(
-      com.amazonaws.services.lambda.runtime.events.models.dynamodb.@Nullable AttributeValue v,
-      int index,
-      @Nullable String eventId,
-      String path) {
+      com.amazonaws.services.lambda.runtime.events.models.dynamodb.@Nullable AttributeValue v) {
     if (v == null) {
-      throw new EventDecodingException(index, eventId, path, "attribute value is null");
+      throw new Problem("attribute value is null");
     }
     // Every field that is set is copied, so a value that sets two is passed on as it came (the
     // streaming decoder does the same) rather than silently losing one.
@@ -162,7 +206,7 @@ public final class LambdaEventConverter {
       List<SdkBytes> bs = new ArrayList<>(v.getBS().size());
       for (ByteBuffer buffer : v.getBS()) {
         if (buffer == null) {
-          throw new EventDecodingException(index, eventId, path + "/BS", "null in a binary set");
+          throw new Problem("null in a binary set").at("BS");
         }
         bs.add(bytes(buffer));
       }
@@ -170,14 +214,23 @@ public final class LambdaEventConverter {
       typed = true;
     }
     if (v.getM() != null) {
-      b.m(image(v.getM(), index, eventId, path + "/M"));
+      try {
+        b.m(image(v.getM()));
+      } catch (Problem p) {
+        throw p.at("M");
+      }
       typed = true;
     }
     if (v.getL() != null) {
       List<AttributeValue> list = new ArrayList<>(v.getL().size());
       int i = 0;
       for (var element : v.getL()) {
-        list.add(value(element, index, eventId, path + "/L/" + i++));
+        try {
+          list.add(value(element));
+        } catch (Problem p) {
+          throw p.at(Integer.toString(i)).at("L");
+        }
+        i++;
       }
       b.l(list);
       typed = true;
@@ -191,7 +244,7 @@ public final class LambdaEventConverter {
       typed = true;
     }
     if (!typed) {
-      throw new EventDecodingException(index, eventId, path, "attribute value has no type");
+      throw new Problem("attribute value has no type");
     }
     return b.build();
   }
