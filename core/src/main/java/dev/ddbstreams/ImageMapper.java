@@ -15,8 +15,6 @@
  */
 package dev.ddbstreams;
 
-import dev.ddbstreams.internal.mapping.MapperRegistry;
-import dev.ddbstreams.internal.mapping.SchemaImageMapper;
 import java.util.Map;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -84,7 +82,7 @@ public interface ImageMapper<T> {
    *     {@code List})
    */
   static <T> ImageMapper<T> of(Class<T> type) {
-    return MapperRegistry.mapperFor(type);
+    return BuiltInMapper.of(type);
   }
 
   /**
@@ -96,6 +94,6 @@ public interface ImageMapper<T> {
    * @return a thread-safe mapper
    */
   static <T> ImageMapper<T> of(TableSchema<T> schema) {
-    return new SchemaImageMapper<>(schema);
+    return BuiltInMapper.of(schema);
   }
 }

@@ -16,7 +16,6 @@
 package dev.ddbstreams;
 
 import dev.ddbstreams.idempotency.DynamoDbIdempotencyStore;
-import dev.ddbstreams.internal.writes.StagedWrites;
 import java.util.List;
 import java.util.function.Consumer;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
@@ -89,7 +88,7 @@ public interface TransactionalWrites {
    * @return an empty instance
    */
   static TransactionalWrites create() {
-    return new StagedWrites();
+    return new HandlerWrites();
   }
 
   /**

@@ -19,7 +19,9 @@ import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -27,7 +29,15 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -61,6 +71,8 @@ class ArchitectureTest {
           "dev.ddbstreams.idempotency.InMemoryIdempotencyStore",
           "dev.ddbstreams.idempotency.TransactionalIdempotencyStore");
 
+  private static final String INTERNAL = "dev.ddbstreams.internal.";
+
   private static JavaClasses classes;
 
   @BeforeAll
@@ -69,6 +81,108 @@ class ArchitectureTest {
         new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("dev.ddbstreams");
+  }
+
+  /**
+   * No dependency loop runs between core's internal packages and the rest of core: the static
+   * factories of public interfaces reach the internal implementations through package-private faces
+   * ({@code BuiltInMapper}, {@code HandlerWrites}), and internal code never needs those interfaces
+   * back. Inside one package a public type and its package-private implementation may refer to each
+   * other, as a static factory and what it returns do. Loops are found on the class files'
+   * dependencies, nested classes counted with their top-level class.
+   */
+  @Test
+  void noLoopRunsBetweenCoreAndItsInternalPackages() {
+    Map<String, Set<String>> uses = new TreeMap<>();
+    for (JavaClass type : classes) {
+      if (!isCore(type)) {
+        continue;
+      }
+      String from = topLevel(type).getName();
+      Set<String> targets = uses.computeIfAbsent(from, k -> new TreeSet<>());
+      for (Dependency dependency : type.getDirectDependenciesFromSelf()) {
+        JavaClass target = dependency.getTargetClass();
+        if (isCore(target) && !topLevel(target).getName().equals(from)) {
+          targets.add(topLevel(target).getName());
+        }
+      }
+    }
+    List<String> mixedLoops = new ArrayList<>();
+    for (Set<String> loop : stronglyConnected(uses)) {
+      boolean internal = loop.stream().anyMatch(name -> name.startsWith(INTERNAL));
+      boolean outside = loop.stream().anyMatch(name -> !name.startsWith(INTERNAL));
+      if (internal && outside) {
+        mixedLoops.add(loop.toString());
+      }
+    }
+    assertThat(uses).hasSizeGreaterThan(100);
+    assertThat(mixedLoops).as("loops between core's internal packages and the rest").isEmpty();
+  }
+
+  private static boolean isCore(JavaClass type) {
+    String name = type.getPackageName();
+    return name.equals("dev.ddbstreams")
+        || name.startsWith("dev.ddbstreams.internal")
+        || name.equals("dev.ddbstreams.annotation")
+        || name.equals("dev.ddbstreams.backfill")
+        || name.equals("dev.ddbstreams.diff")
+        || name.equals("dev.ddbstreams.filter")
+        || name.equals("dev.ddbstreams.idempotency");
+  }
+
+  private static JavaClass topLevel(JavaClass type) {
+    JavaClass outer = type;
+    while (outer.getEnclosingClass().isPresent()) {
+      outer = outer.getEnclosingClass().get();
+    }
+    return outer;
+  }
+
+  /** Tarjan's strongly connected components of a small graph. */
+  private static List<Set<String>> stronglyConnected(Map<String, Set<String>> graph) {
+    Map<String, Integer> index = new HashMap<>();
+    Map<String, Integer> low = new HashMap<>();
+    Deque<String> stack = new ArrayDeque<>();
+    Set<String> onStack = new TreeSet<>();
+    List<Set<String>> components = new ArrayList<>();
+    for (String node : graph.keySet()) {
+      if (!index.containsKey(node)) {
+        connect(node, graph, index, low, stack, onStack, components);
+      }
+    }
+    return components;
+  }
+
+  private static void connect(
+      String node,
+      Map<String, Set<String>> graph,
+      Map<String, Integer> index,
+      Map<String, Integer> low,
+      Deque<String> stack,
+      Set<String> onStack,
+      List<Set<String>> components) {
+    index.put(node, index.size());
+    low.put(node, index.get(node));
+    stack.push(node);
+    onStack.add(node);
+    for (String next : graph.getOrDefault(node, Set.of())) {
+      if (!index.containsKey(next)) {
+        connect(next, graph, index, low, stack, onStack, components);
+        low.put(node, Math.min(low.get(node), low.get(next)));
+      } else if (onStack.contains(next)) {
+        low.put(node, Math.min(low.get(node), index.get(next)));
+      }
+    }
+    if (low.get(node).equals(index.get(node))) {
+      Set<String> component = new TreeSet<>();
+      String member;
+      do {
+        member = stack.pop();
+        onStack.remove(member);
+        component.add(member);
+      } while (!member.equals(node));
+      components.add(component);
+    }
   }
 
   @Test

@@ -28,7 +28,6 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.util.TokenBuffer;
-import dev.ddbstreams.ImageMapper;
 import dev.ddbstreams.ImageMappingException;
 import dev.ddbstreams.internal.AttributePath;
 import java.io.IOException;
@@ -42,7 +41,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * tokens (no JSON text, no tree), and Jackson's exceptions are turned into {@link
  * ImageMappingException}s that keep the path and drop the value Jackson would print.
  */
-final class JacksonImageMapper<T> implements ImageMapper<T> {
+final class JacksonImageMapper<T> implements TypeMapping<T> {
   static final ObjectMapper JSON =
       JsonMapper.builder()
           .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -71,7 +70,8 @@ final class JacksonImageMapper<T> implements ImageMapper<T> {
   }
 
   /** The attribute names the type reads, or {@code null} if it takes any. */
-  @Nullable Set<String> propertyNames() {
+  @Override
+  public @Nullable Set<String> attributeNames() {
     return propertyNames;
   }
 

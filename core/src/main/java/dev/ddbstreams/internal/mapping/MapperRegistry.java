@@ -15,22 +15,20 @@
  */
 package dev.ddbstreams.internal.mapping;
 
-import dev.ddbstreams.ImageMapper;
 import dev.ddbstreams.ImageMappingException;
 import java.util.Map;
-import java.util.Set;
-import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.document.EnhancedDocument;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbImmutable;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Picks and caches one mapper per target type; the cache lives as long as the class. */
 public final class MapperRegistry {
-  private static final ClassValue<ImageMapper<?>> MAPPERS =
+  private static final ClassValue<TypeMapping<?>> MAPPERS =
       new ClassValue<>() {
         @Override
-        protected ImageMapper<?> computeValue(Class<?> type) {
+        protected TypeMapping<?> computeValue(Class<?> type) {
           return create(type);
         }
       };
@@ -38,37 +36,30 @@ public final class MapperRegistry {
   private MapperRegistry() {}
 
   /**
-   * Returns the cached mapper for a type.
+   * Returns the cached mapping for a type.
    *
-   * @throws ImageMappingException if no mapper can be built for it
+   * @param type the target type
+   * @param <T> the target type
+   * @return the mapping
+   * @throws ImageMappingException if no mapping can be built for it
    */
   @SuppressWarnings("unchecked")
-  public static <T> ImageMapper<T> mapperFor(Class<T> type) {
-    return (ImageMapper<T>) MAPPERS.get(type);
+  public static <T> TypeMapping<T> mappingFor(Class<T> type) {
+    return (TypeMapping<T>) MAPPERS.get(type);
   }
 
   /**
-   * Returns the attribute names images of the mapper's type may have, for checking attribute paths
-   * at build time, or {@code null} when any attribute fits (maps, documents, trees, any-setters,
-   * mappers this registry did not make).
+   * Returns a mapping that uses an enhanced-client table schema.
    *
-   * @param mapper a mapper
-   * @return the names, or {@code null} for free-form types
+   * @param schema the schema, built once by the caller
+   * @param <T> the item type
+   * @return the mapping
    */
-  public static @Nullable Set<String> attributeNames(ImageMapper<?> mapper) {
-    if (mapper instanceof SchemaImageMapper<?> schema) {
-      return Set.copyOf(schema.attributeNames());
-    }
-    if (mapper instanceof JacksonImageMapper<?> jackson) {
-      return jackson.propertyNames();
-    }
-    if (mapper instanceof RecordImageMapper<?> record) {
-      return record.jackson().propertyNames();
-    }
-    return null;
+  public static <T> TypeMapping<T> schemaMapping(TableSchema<T> schema) {
+    return new SchemaImageMapper<>(schema);
   }
 
-  private static ImageMapper<?> create(Class<?> type) {
+  private static TypeMapping<?> create(Class<?> type) {
     if (type == Map.class) {
       return new UntypedMapper();
     }
@@ -89,10 +80,9 @@ public final class MapperRegistry {
     return RecordImageMapper.orJackson(type);
   }
 
-  private static final class UntypedMapper implements ImageMapper<Map<?, ?>> {
+  private static final class UntypedMapper implements TypeMapping<Map<?, ?>> {
     @Override
-    public Map<?, ?> map(
-        Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> image) {
+    public Map<?, ?> map(Map<String, AttributeValue> image) {
       return UntypedImages.toMap(image);
     }
 
@@ -102,10 +92,9 @@ public final class MapperRegistry {
     }
   }
 
-  private static final class DocumentMapper implements ImageMapper<EnhancedDocument> {
+  private static final class DocumentMapper implements TypeMapping<EnhancedDocument> {
     @Override
-    public EnhancedDocument map(
-        Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> image) {
+    public EnhancedDocument map(Map<String, AttributeValue> image) {
       return EnhancedDocument.fromAttributeValueMap(image);
     }
 

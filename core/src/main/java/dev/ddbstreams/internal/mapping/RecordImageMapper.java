@@ -15,8 +15,9 @@
  */
 package dev.ddbstreams.internal.mapping;
 
-import dev.ddbstreams.ImageMapper;
 import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -28,7 +29,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * are faster. A record with a constructor that throws is constructed once more by the Jackson
  * mapper, which reports the failure.
  */
-final class RecordImageMapper<T> implements ImageMapper<T> {
+final class RecordImageMapper<T> implements TypeMapping<T> {
   private final RecordConverter converter;
   private final JacksonImageMapper<T> jackson;
   private final Class<T> type;
@@ -46,7 +47,7 @@ final class RecordImageMapper<T> implements ImageMapper<T> {
    *
    * @throws dev.ddbstreams.ImageMappingException if no image can ever be mapped to the type
    */
-  static <T> ImageMapper<T> orJackson(Class<T> type) {
+  static <T> TypeMapping<T> orJackson(Class<T> type) {
     JacksonImageMapper<T> jackson = new JacksonImageMapper<>(type);
     RecordConverter converter = type.isRecord() ? RecordConverter.of(type) : null;
     return converter == null ? jackson : new RecordImageMapper<>(type, converter, jackson);
@@ -61,6 +62,11 @@ final class RecordImageMapper<T> implements ImageMapper<T> {
   public T map(Map<String, AttributeValue> image) {
     Object value = converter.fromM(image);
     return value == ValueConverter.FALLBACK ? jackson.map(image) : type.cast(value);
+  }
+
+  @Override
+  public @Nullable Set<String> attributeNames() {
+    return jackson.attributeNames();
   }
 
   @Override

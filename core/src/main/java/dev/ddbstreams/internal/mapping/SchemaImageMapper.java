@@ -15,16 +15,15 @@
  */
 package dev.ddbstreams.internal.mapping;
 
-import dev.ddbstreams.ImageMapper;
 import dev.ddbstreams.ImageMappingException;
 import dev.ddbstreams.internal.AttributePath;
-import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Maps images with an enhanced-client {@link TableSchema}. */
-public final class SchemaImageMapper<T> implements ImageMapper<T> {
+final class SchemaImageMapper<T> implements TypeMapping<T> {
   private final TableSchema<T> schema;
   private final String typeName;
 
@@ -33,7 +32,7 @@ public final class SchemaImageMapper<T> implements ImageMapper<T> {
    *
    * @param schema the schema, built once by the caller
    */
-  public SchemaImageMapper(TableSchema<T> schema) {
+  SchemaImageMapper(TableSchema<T> schema) {
     this.schema = schema;
     this.typeName = schema.itemType().rawClass().getName();
   }
@@ -53,13 +52,9 @@ public final class SchemaImageMapper<T> implements ImageMapper<T> {
     return typeName;
   }
 
-  /**
-   * Returns the attribute names the schema maps.
-   *
-   * @return the names
-   */
-  public List<String> attributeNames() {
-    return schema.attributeNames();
+  @Override
+  public Set<String> attributeNames() {
+    return Set.copyOf(schema.attributeNames());
   }
 
   /** Only on the error path: maps attributes one at a time to name the one that fails. */

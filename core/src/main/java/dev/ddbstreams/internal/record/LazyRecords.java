@@ -16,15 +16,15 @@
 package dev.ddbstreams.internal.record;
 
 import dev.ddbstreams.ImageMapper;
-import dev.ddbstreams.StreamRecord;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.Record;
 
 /**
- * Makes {@link StreamRecord}s whose images are decoded on first read. {@code StreamRecord} keeps
+ * Makes {@code StreamRecord}s whose images are decoded on first read. {@code StreamRecord} keeps
  * the constructor private and installs its factory here when its class initializes, so the public
- * API has no method that takes an internal type.
+ * API has no method that takes an internal type, and this package does not depend on the record
+ * type it makes (the factory's result is typed by the caller).
  */
 public final class LazyRecords {
   /** What {@code StreamRecord} installs. */
@@ -37,11 +37,13 @@ public final class LazyRecords {
      * @param mapper the image mapper
      * @param streamArn the stream ARN, or {@code null}
      * @param <T> the image type
-     * @return the record
+     * @return the record, a {@code StreamRecord<T>}
      */
-    <T> StreamRecord<T> create(
+    <T> Object create(
         Record withoutImages, LazyImages images, ImageMapper<T> mapper, @Nullable String streamArn);
   }
+
+  private static final String RECORD_CLASS = "dev.ddbstreams.StreamRecord";
 
   private static volatile @Nullable Factory factory;
 
@@ -68,21 +70,23 @@ public final class LazyRecords {
    * @param mapper the image mapper
    * @param streamArn the stream ARN, or {@code null}
    * @param <T> the image type
+   * @param <R> the record type, {@code StreamRecord<T>}
    * @return the record; its {@code raw()} is the complete SDK record, built on first call
    * @throws dev.ddbstreams.MalformedRecordException as {@code StreamRecord.of}
    */
-  public static <T> StreamRecord<T> of(
+  @SuppressWarnings("unchecked")
+  public static <T, R> R of(
       Record withoutImages, LazyImages images, ImageMapper<T> mapper, @Nullable String streamArn) {
     Factory f = factory;
     if (f == null) {
       try {
         // Loading the class object does not run its initializer; this does.
-        Class.forName(StreamRecord.class.getName(), true, StreamRecord.class.getClassLoader());
+        Class.forName(RECORD_CLASS, true, LazyRecords.class.getClassLoader());
       } catch (ClassNotFoundException e) {
         throw new IllegalStateException(e);
       }
       f = Objects.requireNonNull(factory, "StreamRecord did not install its factory");
     }
-    return f.create(withoutImages, images, mapper, streamArn);
+    return (R) f.create(withoutImages, images, mapper, streamArn);
   }
 }

@@ -25,7 +25,6 @@ import dev.ddbstreams.StreamContext;
 import dev.ddbstreams.TransactionLimitException;
 import dev.ddbstreams.TransactionalWrites;
 import dev.ddbstreams.idempotency.HandlerInProgressException;
-import dev.ddbstreams.internal.writes.StagedWrites;
 import java.time.Duration;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -147,7 +146,7 @@ final class Attempts {
           handler.invoke(view, streamContext);
           return new Result(null, attempt);
         }
-        StagedWrites writes = new StagedWrites();
+        TransactionalWrites writes = TransactionalWrites.create();
         handler.invoke(view, streamContext, writes);
         try {
           boolean applied = lease.commit(writes.staged(), attempt);

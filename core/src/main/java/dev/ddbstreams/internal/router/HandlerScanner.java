@@ -201,7 +201,7 @@ final class HandlerScanner {
    */
   private void checkChangedPaths(
       String name, List<String> changed, ImageMapper<?> mapper, Class<?> imageType) {
-    Set<String> names = MapperRegistry.attributeNames(mapper);
+    Set<String> names = MapperRegistry.mappingFor(imageType).attributeNames();
     if (names == null) {
       return;
     }

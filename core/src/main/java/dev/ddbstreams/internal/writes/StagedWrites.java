@@ -16,7 +16,6 @@
 package dev.ddbstreams.internal.writes;
 
 import dev.ddbstreams.TransactionLimitException;
-import dev.ddbstreams.TransactionalWrites;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -41,10 +40,11 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
- * The {@link TransactionalWrites} a handler attempt stages on, checking DynamoDB's transaction
- * limits at each call so the error points at the call that broke one. Not thread-safe.
+ * The writes a handler attempt stages on (behind the public {@code TransactionalWrites}), checking
+ * DynamoDB's transaction limits at each call so the error points at the call that broke one. Not
+ * thread-safe.
  */
-public final class StagedWrites implements TransactionalWrites {
+public final class StagedWrites {
   /** DynamoDB's limit on operations in one TransactWriteItems call. */
   public static final int MAX_OPERATIONS = 100;
 
@@ -73,85 +73,71 @@ public final class StagedWrites implements TransactionalWrites {
   /** Creates an empty instance. */
   public StagedWrites() {}
 
-  @Override
-  public TransactionalWrites put(Put put) {
+  public StagedWrites put(Put put) {
     return stage(TransactWriteItem.builder().put(Objects.requireNonNull(put, "put")).build());
   }
 
-  @Override
-  public TransactionalWrites put(Consumer<Put.Builder> put) {
+  public StagedWrites put(Consumer<Put.Builder> put) {
     return put(Put.builder().applyMutation(put).build());
   }
 
-  @Override
-  public TransactionalWrites update(Update update) {
+  public StagedWrites update(Update update) {
     return stage(
         TransactWriteItem.builder().update(Objects.requireNonNull(update, "update")).build());
   }
 
-  @Override
-  public TransactionalWrites update(Consumer<Update.Builder> update) {
+  public StagedWrites update(Consumer<Update.Builder> update) {
     return update(Update.builder().applyMutation(update).build());
   }
 
-  @Override
-  public TransactionalWrites delete(Delete delete) {
+  public StagedWrites delete(Delete delete) {
     return stage(
         TransactWriteItem.builder().delete(Objects.requireNonNull(delete, "delete")).build());
   }
 
-  @Override
-  public TransactionalWrites delete(Consumer<Delete.Builder> delete) {
+  public StagedWrites delete(Consumer<Delete.Builder> delete) {
     return delete(Delete.builder().applyMutation(delete).build());
   }
 
-  @Override
-  public TransactionalWrites conditionCheck(ConditionCheck check) {
+  public StagedWrites conditionCheck(ConditionCheck check) {
     return stage(
         TransactWriteItem.builder().conditionCheck(Objects.requireNonNull(check, "check")).build());
   }
 
-  @Override
-  public TransactionalWrites conditionCheck(Consumer<ConditionCheck.Builder> check) {
+  public StagedWrites conditionCheck(Consumer<ConditionCheck.Builder> check) {
     return conditionCheck(ConditionCheck.builder().applyMutation(check).build());
   }
 
-  @Override
-  public <T> TransactionalWrites put(
+  public <T> StagedWrites put(
       MappedTableResource<T> table, TransactPutItemEnhancedRequest<T> request) {
     learnKeys(table);
     return stage(only(TransactWriteItemsEnhancedRequest.builder().addPutItem(table, request)));
   }
 
-  @Override
-  public <T> TransactionalWrites update(
+  public <T> StagedWrites update(
       MappedTableResource<T> table, TransactUpdateItemEnhancedRequest<T> request) {
     learnKeys(table);
     return stage(only(TransactWriteItemsEnhancedRequest.builder().addUpdateItem(table, request)));
   }
 
-  @Override
-  public TransactionalWrites delete(
+  public StagedWrites delete(
       MappedTableResource<?> table, TransactDeleteItemEnhancedRequest request) {
     learnKeys(table);
     return stage(only(TransactWriteItemsEnhancedRequest.builder().addDeleteItem(table, request)));
   }
 
-  @Override
-  public TransactionalWrites delete(MappedTableResource<?> table, Key key) {
+  public StagedWrites delete(MappedTableResource<?> table, Key key) {
     learnKeys(table);
     return stage(only(TransactWriteItemsEnhancedRequest.builder().addDeleteItem(table, key)));
   }
 
-  @Override
-  public <T> TransactionalWrites conditionCheck(
+  public <T> StagedWrites conditionCheck(
       MappedTableResource<T> table,
       software.amazon.awssdk.enhanced.dynamodb.model.ConditionCheck<T> check) {
     learnKeys(table);
     return stage(only(TransactWriteItemsEnhancedRequest.builder().addConditionCheck(table, check)));
   }
 
-  @Override
   public List<TransactWriteItem> staged() {
     return Collections.unmodifiableList(staged);
   }
@@ -167,7 +153,7 @@ public final class StagedWrites implements TransactionalWrites {
         List.copyOf(table.tableSchema().tableMetadata().primaryKeys()));
   }
 
-  private TransactionalWrites stage(TransactWriteItem item) {
+  private StagedWrites stage(TransactWriteItem item) {
     int index = staged.size();
     WriteTarget target = WriteTarget.of(item);
     String what = "staged write " + index + " (" + target + ")";

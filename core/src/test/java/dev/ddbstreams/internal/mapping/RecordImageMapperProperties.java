@@ -18,7 +18,6 @@ package dev.ddbstreams.internal.mapping;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ddbstreams.Gen;
-import dev.ddbstreams.ImageMapper;
 import dev.ddbstreams.ImageMappingException;
 import dev.ddbstreams.SeededCases;
 import java.math.BigDecimal;
@@ -133,7 +132,7 @@ class RecordImageMapperProperties {
   @Test
   void recordMapperGivesWhatTheJacksonMapperGives() {
     JacksonImageMapper<Sample> jackson = new JacksonImageMapper<>(Sample.class);
-    ImageMapper<Sample> mapper = RecordImageMapper.orJackson(Sample.class);
+    TypeMapping<Sample> mapper = RecordImageMapper.orJackson(Sample.class);
     assertThat(mapper).isInstanceOf(RecordImageMapper.class);
     RecordConverter converter = RecordConverter.of(Sample.class);
     int[] direct = new int[1];

@@ -19,7 +19,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.ddbstreams.ImageMapper;
 import dev.ddbstreams.ImageMappingException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -104,7 +103,7 @@ class RecordImageMapperTest {
 
   @Test
   void mapsEverySupportedTypeWithoutJackson() {
-    ImageMapper<Pet> mapper = MapperRegistry.mapperFor(Pet.class);
+    TypeMapping<Pet> mapper = MapperRegistry.mappingFor(Pet.class);
     assertThat(mapper).isInstanceOf(RecordImageMapper.class);
     assertThat(RecordConverter.of(Pet.class).fromM(pet())).isInstanceOf(Pet.class);
 
@@ -133,13 +132,13 @@ class RecordImageMapperTest {
         .isEqualTo(Map.of("n", BigInteger.valueOf(7), "l", List.of(new BigDecimal("0.5"))));
     assertThat(p.address()).isEqualTo(new Address("Oslo", 2));
     assertThat(p.previous()).containsExactly(new Address(null, 1), null);
-    assertThat(MapperRegistry.attributeNames(mapper)).contains("name", "previous").hasSize(19);
+    assertThat(mapper.attributeNames()).contains("name", "previous").hasSize(19);
   }
 
   @Test
   void missingObjectsAreNullAndMissingPrimitivesFailAsBefore() {
     record Partial(String name, Integer visits, List<String> tags, int age) {}
-    ImageMapper<Partial> mapper = MapperRegistry.mapperFor(Partial.class);
+    TypeMapping<Partial> mapper = MapperRegistry.mappingFor(Partial.class);
 
     assertThat(mapper.map(Map.of("age", AttributeValue.fromN("3"))))
         .isEqualTo(new Partial(null, null, null, 3));
@@ -152,7 +151,7 @@ class RecordImageMapperTest {
   /** Each wrong value takes the Jackson path, which names the attribute and not the value. */
   @Test
   void wrongValuesFailWithTheJacksonMappersPathAndReason() {
-    ImageMapper<Pet> mapper = MapperRegistry.mapperFor(Pet.class);
+    TypeMapping<Pet> mapper = MapperRegistry.mappingFor(Pet.class);
     RecordConverter direct = RecordConverter.of(Pet.class);
     Map<String, AttributeValue> secret = Map.of("x", AttributeValue.fromS("s3cr3t"));
     Object[][] cases = {
@@ -205,7 +204,7 @@ class RecordImageMapperTest {
   /** Values the fast path does not take, but the Jackson mapper accepts, still map as before. */
   @Test
   void theJacksonMappersCoercionsStillApply() {
-    ImageMapper<Pet> mapper = MapperRegistry.mapperFor(Pet.class);
+    TypeMapping<Pet> mapper = MapperRegistry.mappingFor(Pet.class);
     Map<String, AttributeValue> image = pet();
     image.put("age", AttributeValue.fromS("5"));
     image.put("litter", AttributeValue.fromN("200"));
@@ -228,7 +227,7 @@ class RecordImageMapperTest {
   void aConstructorThatThrowsIsReportedAsBefore() {
     assertThatThrownBy(
             () ->
-                MapperRegistry.mapperFor(Validated.class)
+                MapperRegistry.mappingFor(Validated.class)
                     .map(Map.of("name", AttributeValue.fromS(""))))
         .isInstanceOf(ImageMappingException.class)
         .hasMessageContaining("the type's constructor or setter threw")
@@ -301,16 +300,16 @@ class RecordImageMapperTest {
             WithRenamedEnum.class,
             WithPojo.class)) {
       assertThat(RecordConverter.of(type)).as(type.getSimpleName()).isNull();
-      assertThat(MapperRegistry.mapperFor(type))
+      assertThat(MapperRegistry.mappingFor(type))
           .as(type.getSimpleName())
           .isInstanceOf(JacksonImageMapper.class);
     }
     assertThat(
-            MapperRegistry.mapperFor(Renamed.class)
+            MapperRegistry.mappingFor(Renamed.class)
                 .map(Map.of("pet_name", AttributeValue.fromS("Rex"))))
         .isEqualTo(new Renamed("Rex"));
     assertThat(
-            MapperRegistry.mapperFor(WithRenamedEnum.class)
+            MapperRegistry.mappingFor(WithRenamedEnum.class)
                 .map(Map.of("kind", AttributeValue.fromS("dog"))))
         .isEqualTo(new WithRenamedEnum(Renaming.DOG));
   }
