@@ -38,6 +38,9 @@ fi
 # project is a jar in the local repository or, in a reactor build, in its target directory.
 common="$(tr ':' '\n' < benchmarks/target/classpath.txt | grep -Ev \
   'ddbstreams-testkit|/testkit/target/|ddbstreams-emulator|/emulator/target/|antlr4|partiql|/ion-java-|/ion-element-|kotlin|/annotations/13|commons-cli|commons-lang3|sqlite4java|cognito|pinpoint|url-connection|log4j|jetty|mockito|hamcrest|objenesis|guava|failureaccess|listenablefuture|checker-qual|error_prone|j2objc|jakarta|junit|opentest4j|apiguardian|jmh|jopt|commons-math3')"
+# Neither side's function runs on KCL, Micrometer or the SDK's Netty client: their jars (and
+# everything KCL pulls in) stay out, as they stay out of a Lambda deployment package.
+common="$(grep -Ev 'ddbstreams-kcl|/kcl-adapter/target/|ddbstreams-micrometer|/micrometer/target/|amazon-kinesis-client|/kinesis-2|dynamodb-streams-kinesis-adapter|dynamodb-lock-client|cbor|cloudwatch|/sts-|/arns-|smithy-rpcv2|aws-query-protocol|schema-registry|glue-|kafka|zstd|lz4|snappy|mbknor|scala-|validation-api|classgraph|everit|/json-2|commons-validator|commons-digester|commons-collections|commons-logging|handy-uri|re2j|okio|okhttp|kotlinx|wire-|javapoet|kotlinpoet|swiftpoet|kaml|snakeyaml|urlencoder|proto-google|protobuf|jimfs|avro|netty|reactive-streams|rxjava|spotbugs|micrometer|HdrHistogram|jsr310|/annotations-26' <<<"$common")"
 lib_cp="benchmarks/target/classes:$(grep -Ev 'aws-lambda-java-serialization|events-sdk-transformer' <<<"$common" | paste -sd:)"
 hand_cp="benchmarks/target/classes:$(grep -Ev 'ddbstreams-core|/core/target/|ddbstreams-lambda|/lambda-adapter/target/|event-ruler' <<<"$common" | paste -sd:)"
 flags=(-XX:TieredStopAtLevel=1 -Xshare:auto)
