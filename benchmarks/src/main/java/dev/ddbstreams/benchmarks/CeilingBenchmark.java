@@ -42,9 +42,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * <p>The events are the ones the other benchmarks decode, from the same methods of {@link
  * LambdaEvents}: {@code fullBatch} is {@link FullBatchBenchmark}'s 1,000-record PetTracker event,
  * {@code modify10} and {@code modify100} are {@link LambdaDecodeBenchmark}'s 1,000-record MODIFY
- * events with {@code attributes} = 10 and 100. The parser reads from an {@code InputStream} over
- * the bytes, as the library's streaming handler does, with a default {@code JsonFactory}, as its
- * decoder has.
+ * events with {@code attributes} = 10 and 100, and {@code typed10} and {@code typed100} are the
+ * records of {@link TypedDecodeBenchmark}'s events ({@code Workloads.modifyBatch} with the same
+ * seed), 1,000 of them instead of its 100 so that every event here counts the same records. The
+ * parser reads from an {@code InputStream} over the bytes, as the library's streaming handler does,
+ * with a default {@code JsonFactory}, as its decoder has.
  *
  * <p>Units match the benchmark compared with: {@code tokens} and {@code tokensAndText} in records
  * per second, as {@link FullBatchBenchmark} reports; {@code tokensPerEvent} in milliseconds per
@@ -64,7 +66,7 @@ public class CeilingBenchmark {
   private static final JsonFactory JSON = new JsonFactory();
 
   /** Which event: see the class comment. */
-  @Param({"fullBatch", "modify10", "modify100"})
+  @Param({"fullBatch", "modify10", "modify100", "typed10", "typed100"})
   public String event;
 
   private byte[] bytes;
@@ -80,6 +82,8 @@ public class CeilingBenchmark {
       case "fullBatch" -> LambdaEvents.fullBatchEvent();
       case "modify10" -> LambdaEvents.lambdaDecodeEvent(10);
       case "modify100" -> LambdaEvents.lambdaDecodeEvent(100);
+      case "typed10" -> LambdaEvents.of(Workloads.modifyBatch(RECORDS, 10, 5));
+      case "typed100" -> LambdaEvents.of(Workloads.modifyBatch(RECORDS, 100, 5));
       default -> throw new IllegalArgumentException("no event named " + name);
     };
   }

@@ -100,7 +100,7 @@ class BenchmarksSmokeTest {
   void ceilingBenchmarkRunsEveryEventInEveryUnit() throws RunnerException {
     Collection<RunResult> results = runOnce(CeilingBenchmark.class.getName());
 
-    assertThat(results).hasSize(9);
+    assertThat(results).hasSize(15);
     results.forEach(r -> assertThat(r.getPrimaryResult().getScore()).isPositive());
   }
 
