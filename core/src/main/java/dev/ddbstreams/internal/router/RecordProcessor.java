@@ -121,7 +121,7 @@ final class RecordProcessor {
     IdempotencyGuard.Entry entry = guard.enter(handler.id, view, context);
     if (entry instanceof IdempotencyGuard.Duplicate) {
       observe(handler, view, context, HandlerOutcome.DUPLICATE, 0, 0, 0, null);
-      progress.duplicate(handler.id);
+      progress.duplicate(handler);
       return null;
     }
     if (entry instanceof IdempotencyGuard.Refused refused) {
@@ -139,11 +139,11 @@ final class RecordProcessor {
         switch (result.commit()) {
           case COMMITTED -> {
             observe(handler, view, context, HandlerOutcome.HANDLED, started, ended, calls, null);
-            progress.handled(handler.id);
+            progress.handled(handler);
           }
           case ALREADY_COMPLETED -> {
             observe(handler, view, context, HandlerOutcome.DUPLICATE, started, ended, calls, null);
-            progress.duplicate(handler.id);
+            progress.duplicate(handler);
           }
           default -> {
             Throwable notMarked = lease.complete();
@@ -153,7 +153,7 @@ final class RecordProcessor {
               return progress.failed(handler.id, notMarked);
             }
             observe(handler, view, context, HandlerOutcome.HANDLED, started, ended, calls, null);
-            progress.handled(handler.id);
+            progress.handled(handler);
           }
         }
         return null;
@@ -238,21 +238,21 @@ final class RecordProcessor {
       this.view = view;
     }
 
-    void handled(String id) {
-      handled = append(handled, id);
+    void handled(HandlerMethod handler) {
+      handled = append(handled, handler);
     }
 
-    void duplicate(String id) {
-      duplicates = append(duplicates, id);
+    void duplicate(HandlerMethod handler) {
+      duplicates = append(duplicates, handler);
     }
 
-    /** Most records have one handler, and List.of(id) is then final. */
-    private static List<String> append(List<String> ids, String id) {
+    /** Most records have one handler, whose shared one-element list is then final. */
+    private static List<String> append(List<String> ids, HandlerMethod handler) {
       if (ids.isEmpty()) {
-        return List.of(id);
+        return handler.idList;
       }
       List<String> grown = ids instanceof ArrayList<String> ? ids : new ArrayList<>(ids);
-      grown.add(id);
+      grown.add(handler.id);
       return grown;
     }
 
