@@ -112,6 +112,9 @@ final class Attempts {
    * @param commit what became of the transactional commit
    */
   record Result(@Nullable Throwable failure, int attempts, Commit commit) {
+    /** Success at the first attempt of a handler without writes: the common case, shared. */
+    static final Result FIRST_ATTEMPT = new Result(null, 1, Commit.NONE);
+
     Result(@Nullable Throwable failure, int attempts) {
       this(failure, attempts, Commit.NONE);
     }
@@ -144,7 +147,7 @@ final class Attempts {
             handler.needsContext() ? new StreamContext(context, handler.id, attempt) : null;
         if (!handler.takesWrites()) {
           handler.invoke(view, streamContext);
-          return new Result(null, attempt);
+          return attempt == 1 ? Result.FIRST_ATTEMPT : new Result(null, attempt);
         }
         TransactionalWrites writes = TransactionalWrites.create();
         handler.invoke(view, streamContext, writes);

@@ -31,10 +31,21 @@ import software.amazon.awssdk.services.dynamodb.model.Record;
 final class Dispatcher {
   private final List<FilterPattern> filters;
   private final DispatchTable table;
+  // By event ordinal: the image mapper of the event's first handler that has one, or null.
+  private final @Nullable ImageMapper<?>[] preferredMappers;
 
   Dispatcher(RouterSettings settings, List<HandlerMethod> handlers) {
     this.filters = settings.filters();
     this.table = new DispatchTable(handlers, settings.partitionKey(), settings.sortKey());
+    this.preferredMappers = new ImageMapper<?>[EventName.values().length];
+    for (EventName event : EventName.values()) {
+      for (HandlerMethod h : table.handlers(event)) {
+        if (h.imageMapper() != null) {
+          preferredMappers[event.ordinal()] = h.imageMapper();
+          break;
+        }
+      }
+    }
   }
 
   /** Parses the record, preparing the typed view its first handler most likely wants. */
@@ -66,14 +77,6 @@ final class Dispatcher {
   /** The image mapper of the first handler of the record's event, if it has one. */
   private @Nullable ImageMapper<?> preferredMapper(Record raw) {
     EventName event = EventName.fromWireName(raw.eventNameAsString()).orElse(null);
-    if (event == null) {
-      return null;
-    }
-    for (HandlerMethod h : table.handlers(event)) {
-      if (h.imageMapper() != null) {
-        return h.imageMapper();
-      }
-    }
-    return null;
+    return event == null ? null : preferredMappers[event.ordinal()];
   }
 }

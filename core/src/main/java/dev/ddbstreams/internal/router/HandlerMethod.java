@@ -23,15 +23,14 @@ import dev.ddbstreams.TransactionalWrites;
 import dev.ddbstreams.annotation.SnapshotMatch;
 import dev.ddbstreams.annotation.TtlMatch;
 import dev.ddbstreams.filter.FilterPattern;
-import java.lang.invoke.MethodHandle;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One handler as the router runs it: a matcher made from its annotation and a method handle bound
- * once at build time. Immutable and thread-safe.
+ * One handler as the router runs it: a matcher made from its annotation and a {@link HandlerCall}
+ * made once at build time. Immutable and thread-safe.
  */
 final class HandlerMethod {
   /** What a handler parameter receives. */
@@ -44,6 +43,10 @@ final class HandlerMethod {
   }
 
   final String id;
+
+  /** {@code List.of(id)}, made once: most records have one handler, and this is their outcome's. */
+  final List<String> idList;
+
   final String name;
   private final EnumSet<EventName> events;
   private final List<String> pkPrefixes;
@@ -54,7 +57,13 @@ final class HandlerMethod {
   private final @Nullable FilterPattern filter;
   private final @Nullable ImageMapper<?> mapper;
   private final Arg[] args;
-  private final MethodHandle invoker;
+  private final HandlerCall call;
+  // The call typed by arity, so that invoking it needs no cast: exactly one is set.
+  private final HandlerCall.@Nullable Of0 call0;
+  private final HandlerCall.@Nullable Of1 call1;
+  private final HandlerCall.@Nullable Of2 call2;
+  private final HandlerCall.@Nullable Of3 call3;
+  private final HandlerCall.@Nullable Of4 call4;
   private final boolean needsContext;
   private final boolean takesWrites;
 
@@ -70,8 +79,9 @@ final class HandlerMethod {
       @Nullable FilterPattern filter,
       @Nullable ImageMapper<?> mapper,
       Arg[] args,
-      MethodHandle invoker) {
+      HandlerCall call) {
     this.id = id;
+    this.idList = List.of(id);
     this.name = name;
     this.events = events;
     this.pkPrefixes = List.copyOf(pkPrefixes);
@@ -82,7 +92,15 @@ final class HandlerMethod {
     this.filter = filter;
     this.mapper = mapper;
     this.args = args.clone();
-    this.invoker = invoker;
+    if (args.length > HandlerCalls.maxArity()) {
+      throw new IllegalArgumentException(name + ": too many parameters");
+    }
+    this.call = call;
+    this.call0 = args.length == 0 ? (HandlerCall.Of0) call : null;
+    this.call1 = args.length == 1 ? (HandlerCall.Of1) call : null;
+    this.call2 = args.length == 2 ? (HandlerCall.Of2) call : null;
+    this.call3 = args.length == 3 ? (HandlerCall.Of3) call : null;
+    this.call4 = args.length == 4 ? (HandlerCall.Of4) call : null;
     this.needsContext = Arrays.asList(args).contains(Arg.CONTEXT);
     this.takesWrites = Arrays.asList(args).contains(Arg.WRITES);
   }
@@ -198,8 +216,8 @@ final class HandlerMethod {
   }
 
   /**
-   * Calls the handler; whatever it throws is passed on. Handlers of up to two parameters are called
-   * without an argument array; the invoker's type was adapted to match at build time.
+   * Calls the handler; whatever it throws is passed on unchanged. No argument array is made: the
+   * call was typed by arity at build time.
    */
   void invoke(RecordView view, @Nullable StreamContext context) throws Throwable {
     invoke(view, context, null);
@@ -212,19 +230,29 @@ final class HandlerMethod {
       RecordView view, @Nullable StreamContext context, @Nullable TransactionalWrites writes)
       throws Throwable {
     switch (args.length) {
-      case 0 -> invoker.invokeExact();
-      case 1 -> invoker.invokeExact(argument(0, view, context, writes));
-      case 2 ->
-          invoker.invokeExact(
-              argument(0, view, context, writes), argument(1, view, context, writes));
-      default -> {
-        Object[] values = new Object[args.length];
-        for (int i = 0; i < args.length; i++) {
-          values[i] = argument(i, view, context, writes);
-        }
-        invoker.invokeExact(values);
-      }
+      case 0 -> call0.call();
+      case 1 -> call1.call(argument(0, view, context, writes));
+      case 2 -> call2.call(argument(0, view, context, writes), argument(1, view, context, writes));
+      case 3 ->
+          call3.call(
+              argument(0, view, context, writes),
+              argument(1, view, context, writes),
+              argument(2, view, context, writes));
+      default ->
+          call4.call(
+              argument(0, view, context, writes),
+              argument(1, view, context, writes),
+              argument(2, view, context, writes),
+              argument(3, view, context, writes));
     }
+  }
+
+  /**
+   * Whether the handler is called through a class generated for it, rather than through a method
+   * handle (the fallback for classes that do not let the router in).
+   */
+  boolean callIsGenerated() {
+    return HandlerCalls.isGenerated(call);
   }
 
   private @Nullable Object argument(

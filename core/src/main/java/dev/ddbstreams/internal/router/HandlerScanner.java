@@ -38,7 +38,6 @@ import dev.ddbstreams.internal.mapping.MapperRegistry;
 import java.lang.annotation.Annotation;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.ParameterizedType;
@@ -58,8 +57,6 @@ import org.jspecify.annotations.Nullable;
  * collecting every problem instead of stopping at the first.
  */
 final class HandlerScanner {
-  private static final MethodType SPREAD = MethodType.methodType(void.class, Object[].class);
-  private static final int DIRECT_ARITY = 2;
   private static final List<Class<? extends Annotation>> ANNOTATIONS =
       List.of(OnInsert.class, OnModify.class, OnRemove.class, OnChange.class);
 
@@ -143,8 +140,8 @@ final class HandlerScanner {
     if (mapper != null && imageType != null) {
       checkChangedPaths(name, spec.changed, mapper, imageType);
     }
-    MethodHandle invoker = bind(name, target, method);
-    if (problems.size() == problemsBefore && invoker != null) {
+    HandlerCall call = bind(name, target, method);
+    if (problems.size() == problemsBefore && call != null) {
       handlers.add(
           new HandlerMethod(
               id,
@@ -158,7 +155,7 @@ final class HandlerScanner {
               filter,
               mapper,
               args,
-              invoker));
+              call));
     }
   }
 
@@ -344,18 +341,25 @@ final class HandlerScanner {
     }
   }
 
-  private @Nullable MethodHandle bind(String name, Object target, Method method) {
+  /**
+   * The handler's call: a class generated for it where its class lets the router in, else a method
+   * handle bound to the target.
+   */
+  private @Nullable HandlerCall bind(String name, Object target, Method method) {
+    if (method.getParameterCount() > HandlerCalls.maxArity()) {
+      return null; // two parameters of one kind: parameters() has reported it
+    }
+    HandlerCall generated = HandlerCalls.generated(target, method);
+    if (generated != null) {
+      return generated;
+    }
     try {
       method.setAccessible(true);
       MethodHandle handle = MethodHandles.lookup().unreflect(method);
       if (!Modifier.isStatic(method.getModifiers())) {
         handle = handle.bindTo(target);
       }
-      int arity = method.getParameterCount();
-      if (arity <= DIRECT_ARITY) {
-        return handle.asType(MethodType.genericMethodType(arity).changeReturnType(void.class));
-      }
-      return handle.asSpreader(Object[].class, arity).asType(SPREAD);
+      return HandlerCalls.ofHandle(handle);
     } catch (ReflectiveOperationException | RuntimeException e) {
       problem(name, "cannot be called by the router: " + e.getClass().getSimpleName());
       return null;

@@ -107,41 +107,49 @@ final class RecordProcessor {
     if (matched.length == 0) {
       return done(view, RecordStatus.NO_MATCH, "No handler for {}");
     }
-    Progress progress = new Progress(view);
+    // What the handlers have done so far, in locals: a record costs no progress object.
+    List<String> handled = List.of();
+    List<String> duplicates = List.of();
+    @Nullable String deadLettered = null;
+    @Nullable Throwable deadLetterError = null;
     for (int i = 0; i < matched.length; i++) {
-      RecordOutcome failed = runHandler(matched[i], view, raw, context, progress);
-      if (failed != null) {
-        return failed;
+      HandlerMethod handler = matched[i];
+      Step step = runHandler(handler, view, raw, context);
+      if (step == Done.HANDLED) {
+        handled = append(handled, handler);
+      } else if (step == Done.DUPLICATE) {
+        duplicates = append(duplicates, handler);
+      } else if (step instanceof Failed failed) {
+        return Outcomes.of(
+            view, RecordStatus.FAILED, handled, duplicates, handler.id, failed.failure());
+      } else {
+        deadLettered = handler.id;
+        deadLetterError = ((DeadLettered) step).failure();
       }
     }
-    return progress.outcome();
+    return outcome(view, handled, duplicates, deadLettered, deadLetterError);
   }
 
-  /**
-   * Runs one handler through the stages with the record's coordinates in the log context; returns
-   * the record's outcome if it failed, else null.
-   */
-  private @Nullable RecordOutcome runHandler(
-      HandlerMethod handler, RecordView view, Record raw, BatchContext context, Progress progress) {
+  /** Runs one handler through the stages with the record's coordinates in the log context. */
+  private Step runHandler(
+      HandlerMethod handler, RecordView view, Record raw, BatchContext context) {
     logContext.enter(view, handler.id, context);
     try {
-      return runStages(handler, view, raw, context, progress);
+      return runStages(handler, view, raw, context);
     } finally {
       logContext.exit();
     }
   }
 
-  private @Nullable RecordOutcome runStages(
-      HandlerMethod handler, RecordView view, Record raw, BatchContext context, Progress progress) {
+  private Step runStages(HandlerMethod handler, RecordView view, Record raw, BatchContext context) {
     IdempotencyGuard.Entry entry = guard.enter(handler.id, view, context);
     if (entry instanceof IdempotencyGuard.Duplicate) {
       observe(handler, view, context, HandlerOutcome.DUPLICATE, 0, 0, 0, null);
-      progress.duplicate(handler.id);
-      return null;
+      return Done.DUPLICATE;
     }
     if (entry instanceof IdempotencyGuard.Refused refused) {
       observe(handler, view, context, HandlerOutcome.FAILED, 0, 0, 0, refused.failure());
-      return progress.failed(handler.id, refused.failure());
+      return new Failed(refused.failure());
     }
     IdempotencyGuard.Lease lease = ((IdempotencyGuard.Run) entry).lease();
     try {
@@ -154,29 +162,28 @@ final class RecordProcessor {
         switch (result.commit()) {
           case COMMITTED -> {
             observe(handler, view, context, HandlerOutcome.HANDLED, started, ended, calls, null);
-            progress.handled(handler.id);
+            return Done.HANDLED;
           }
           case ALREADY_COMPLETED -> {
             observe(handler, view, context, HandlerOutcome.DUPLICATE, started, ended, calls, null);
-            progress.duplicate(handler.id);
+            return Done.DUPLICATE;
           }
           default -> {
             Throwable notMarked = lease.complete();
             if (notMarked != null) {
               observe(
                   handler, view, context, HandlerOutcome.FAILED, started, ended, calls, notMarked);
-              return progress.failed(handler.id, notMarked);
+              return new Failed(notMarked);
             }
             observe(handler, view, context, HandlerOutcome.HANDLED, started, ended, calls, null);
-            progress.handled(handler.id);
+            return Done.HANDLED;
           }
         }
-        return null;
       }
       if (result.commit() == Attempts.Commit.LEASE_LOST) {
         // Another worker has the record now: neither mark it nor dead-letter it from here.
         observe(handler, view, context, HandlerOutcome.FAILED, started, ended, calls, failure);
-        return progress.failed(handler.id, failure);
+        return new Failed(failure);
       }
       if (deadLetters.take(
           deadLetterRecord(view, raw),
@@ -188,16 +195,15 @@ final class RecordProcessor {
         Throwable notMarked = lease.complete();
         if (notMarked != null) {
           observe(handler, view, context, HandlerOutcome.FAILED, started, ended, calls, notMarked);
-          return progress.failed(handler.id, notMarked);
+          return new Failed(notMarked);
         }
         observe(
             handler, view, context, HandlerOutcome.DEAD_LETTERED, started, ended, calls, failure);
-        progress.deadLettered(handler.id, failure);
-        return null;
+        return new DeadLettered(failure);
       }
       lease.release();
       observe(handler, view, context, HandlerOutcome.FAILED, started, ended, calls, failure);
-      return progress.failed(handler.id, failure);
+      return new Failed(failure);
     } catch (VirtualMachineError fatal) {
       releaseOnTheWayOut(lease);
       throw fatal;
@@ -265,58 +271,46 @@ final class RecordProcessor {
     }
   }
 
-  /** What the handlers of one record have done so far. */
-  private static final class Progress {
-    private final RecordView view;
-    private List<String> handled = List.of();
-    private List<String> duplicates = List.of();
-    private @Nullable String deadLettered;
-    private @Nullable Throwable deadLetterError;
-
-    Progress(RecordView view) {
-      this.view = view;
+  /** Most records have one handler, whose shared one-element list is then final. */
+  private static List<String> append(List<String> ids, HandlerMethod handler) {
+    if (ids.isEmpty()) {
+      return handler.idList;
     }
-
-    void handled(String id) {
-      handled = append(handled, id);
-    }
-
-    void duplicate(String id) {
-      duplicates = append(duplicates, id);
-    }
-
-    /** Most records have one handler, and List.of(id) is then final. */
-    private static List<String> append(List<String> ids, String id) {
-      if (ids.isEmpty()) {
-        return List.of(id);
-      }
-      List<String> grown = ids instanceof ArrayList<String> ? ids : new ArrayList<>(ids);
-      grown.add(id);
-      return grown;
-    }
-
-    void deadLettered(String id, Throwable failure) {
-      deadLettered = id;
-      deadLetterError = failure;
-    }
-
-    RecordOutcome failed(String handlerId, Throwable failure) {
-      return Outcomes.of(view, RecordStatus.FAILED, handled, duplicates, handlerId, failure);
-    }
-
-    RecordOutcome outcome() {
-      if (deadLettered != null) {
-        return Outcomes.of(
-            view, RecordStatus.DEAD_LETTERED, handled, duplicates, deadLettered, deadLetterError);
-      }
-      RecordStatus status =
-          handled.isEmpty() && !duplicates.isEmpty()
-              ? RecordStatus.DUPLICATE
-              : RecordStatus.HANDLED;
-      if (LOG.isDebugEnabled()) {
-        LOG.debug("{} {} by {}", status, view.describe(), handled.isEmpty() ? duplicates : handled);
-      }
-      return Outcomes.of(view, status, handled, duplicates, null, null);
-    }
+    List<String> grown = ids instanceof ArrayList<String> ? ids : new ArrayList<>(ids);
+    grown.add(handler.id);
+    return grown;
   }
+
+  /** The outcome of a record whose handlers all finished, or whose failure was dead-lettered. */
+  private static RecordOutcome outcome(
+      RecordView view,
+      List<String> handled,
+      List<String> duplicates,
+      @Nullable String deadLettered,
+      @Nullable Throwable deadLetterError) {
+    if (deadLettered != null) {
+      return Outcomes.of(
+          view, RecordStatus.DEAD_LETTERED, handled, duplicates, deadLettered, deadLetterError);
+    }
+    RecordStatus status =
+        handled.isEmpty() && !duplicates.isEmpty() ? RecordStatus.DUPLICATE : RecordStatus.HANDLED;
+    if (LOG.isDebugEnabled()) {
+      LOG.debug("{} {} by {}", status, view.describe(), handled.isEmpty() ? duplicates : handled);
+    }
+    return Outcomes.of(view, status, handled, duplicates, null, null);
+  }
+
+  /** What one handler did to the record: the common results are shared constants. */
+  private sealed interface Step permits Done, Failed, DeadLettered {}
+
+  private enum Done implements Step {
+    HANDLED,
+    DUPLICATE
+  }
+
+  /** The handler failed, and with it the record. */
+  private record Failed(Throwable failure) implements Step {}
+
+  /** The handler failed and the record went to the dead-letter sink. */
+  private record DeadLettered(Throwable failure) implements Step {}
 }

@@ -205,7 +205,7 @@ class DispatchTableProperties {
         filter,
         null,
         new HandlerMethod.Arg[0],
-        MethodHandles.empty(MethodType.methodType(void.class)));
+        HandlerCalls.ofHandle(MethodHandles.empty(MethodType.methodType(void.class))));
   }
 
   private static List<String> prefixes(Gen gen) {
