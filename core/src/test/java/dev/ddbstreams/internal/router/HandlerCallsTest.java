@@ -29,7 +29,6 @@ import dev.ddbstreams.TransactionalWrites;
 import dev.ddbstreams.annotation.OnInsert;
 import dev.ddbstreams.annotation.OnModify;
 import dev.ddbstreams.diff.ImageDiff;
-import dev.ddbstreams.internal.writes.StagedWrites;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
@@ -205,7 +204,7 @@ class HandlerCallsTest {
     assertThat(generated.callIsGenerated()).isTrue();
     assertThat(fallback.callIsGenerated()).isFalse();
     RecordView view = new RecordView(0, modify("X", "1", "a", "b"), null, null);
-    StagedWrites writes = new StagedWrites();
+    TransactionalWrites writes = TransactionalWrites.create();
     StreamContext context = new StreamContext(BatchContext.none(), "tx", 3);
 
     generated.invoke(view, context, writes);
