@@ -227,7 +227,10 @@ public final class KclStreamConsumer implements AutoCloseable {
             leases,
             lifecycle,
             metrics,
-            new ProcessorConfig(new RouterProcessorFactory(ps)),
+            // Called on empty polls too: records a retry loop gave up on (an interrupted wait) run
+            // again within a poll interval, not only when the shard's next record arrives.
+            new ProcessorConfig(new RouterProcessorFactory(ps))
+                .callProcessRecordsEvenForEmptyRecordList(true),
             retrieval,
             kinesis);
     scheduler = s;

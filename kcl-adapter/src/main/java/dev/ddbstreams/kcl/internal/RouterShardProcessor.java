@@ -102,6 +102,13 @@ final class RouterShardProcessor implements DynamoDBStreamsShardRecordProcessor 
     if (leaseLost || halted) {
       return;
     }
+    if (Thread.interrupted()) {
+      // Left by an earlier call: a handler's interrupt ends that call's retry wait (the router
+      // keeps it set on the thread it ran on), and KCL may run its next delivery on the same pool
+      // task. KCL stops a processor through leaseLost, shutdownRequested and close(), not by
+      // interrupting it; a stale interrupt here would fail every handler that blocks.
+      LOG.info("Shard {}: cleared an interrupt left by an earlier batch", shardId);
+    }
     List<DynamoDBStreamsClientRecord> delivered = input.records();
     List<Record> pending = new ArrayList<>(undone.size() + delivered.size());
     pending.addAll(undone);
@@ -174,7 +181,8 @@ final class RouterShardProcessor implements DynamoDBStreamsShardRecordProcessor 
       warnRetry(result, pending.size(), round, wait);
       if (!sleeper.sleep(wait)) {
         LOG.info(
-            "Shard {}: interrupted with {} records not done; they run before anything else",
+            "Shard {}: interrupted with {} records not done; they run first at KCL's next call, an"
+                + " empty poll included",
             shardId,
             pending.size());
         return End.GAVE_UP;
