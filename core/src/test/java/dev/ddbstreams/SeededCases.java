@@ -27,7 +27,8 @@ import org.jspecify.annotations.Nullable;
  * number, which the failure message prints with the input's shape:
  *
  * <pre>{@code
- * mvn -pl core test -Dtest='ImageDiffProperties#anImageHasNoDiffWithItself' \
+ * mvn -pl core -am test -Dsurefire.failIfNoSpecifiedTests=false \
+ *     -Dtest='ImageDiffProperties#anImageHasNoDiffWithItself' \
  *     -Dddbstreams.seed=-4395629483658211740 -Dddbstreams.case=17
  * }</pre>
  *

@@ -26,8 +26,8 @@ import java.util.List;
  *       printed);
  *   <li>{@code ddbstreams.chaos.scale}: run this many times the suite's default number of schedules
  *       ({@code -Pchaos} sets it);
- *   <li>{@code ddbstreams.chaos.baseSeed}: derive the schedules' seeds from this instead of the
- *       clock, to repeat a whole run.
+ *   <li>{@code ddbstreams.chaos.baseSeed}: derive the schedules' seeds from this; the POM fixes it
+ *       for every build, {@code -Pchaos} blanks it so that the seeds come from the clock.
  * </ul>
  */
 public final class ChaosSettings {
@@ -45,12 +45,21 @@ public final class ChaosSettings {
       return List.of(Long.parseLong(one.trim()));
     }
     int scale = Integer.getInteger("ddbstreams.chaos.scale", 1);
-    long base = Long.getLong("ddbstreams.chaos.baseSeed", System.nanoTime());
+    long base = baseSeed();
     List<Long> seeds = new ArrayList<>();
     for (int i = 0; i < defaultCount * Math.max(1, scale); i++) {
       seeds.add(mix(base + i));
     }
     return seeds;
+  }
+
+  /**
+   * The base of the seeds: the build's fixed one (the POM sets it for every build, so a red build
+   * replays as it failed), or the clock's when it is unset or blank ({@code -Pchaos}).
+   */
+  static long baseSeed() {
+    String base = System.getProperty("ddbstreams.chaos.baseSeed");
+    return base == null || base.isBlank() ? System.nanoTime() : Long.parseLong(base.trim());
   }
 
   /**
@@ -72,7 +81,12 @@ public final class ChaosSettings {
             + test
             + " -Dddbstreams.chaos.seed="
             + seed
-        : "mvn -B -o -pl " + modules + " test -Dtest=" + test + " -Dddbstreams.chaos.seed=" + seed;
+        : "mvn -B -o -pl "
+            + modules
+            + " -am test -Dsurefire.failIfNoSpecifiedTests=false -Dtest="
+            + test
+            + " -Dddbstreams.chaos.seed="
+            + seed;
   }
 
   private static long mix(long z) {

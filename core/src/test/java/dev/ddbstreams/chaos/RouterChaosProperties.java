@@ -27,6 +27,7 @@ import dev.ddbstreams.idempotency.IdempotencyKey;
 import dev.ddbstreams.idempotency.IdempotencyState;
 import dev.ddbstreams.idempotency.IdempotencyStore;
 import dev.ddbstreams.idempotency.InMemoryIdempotencyStore;
+import dev.ddbstreams.testlog.Figures;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.time.Instant;
@@ -107,7 +108,7 @@ class RouterChaosProperties {
               ChaosSettings.replay("core", "RouterChaosProperties", seed, false))
           .isTrue();
     }
-    System.out.println(totals.summary());
+    Figures.print(totals.summary());
     if (System.getProperty("ddbstreams.chaos.seed") == null) {
       assertThat(combinations).as("every policy with parallelism 1 and 4").hasSize(6);
     }

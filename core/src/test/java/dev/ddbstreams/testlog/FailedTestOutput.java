@@ -21,6 +21,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import org.jspecify.annotations.Nullable;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
@@ -41,12 +42,24 @@ public final class FailedTestOutput implements TestExecutionListener {
   /** The tail kept per test or container; a longer output keeps its end, where a failure is. */
   static final int KEEP = 256 * 1024;
 
+  /** The console while a capture is on: where {@link Figures} print. */
+  private static volatile @Nullable PrintStream console;
+
   private final Deque<Capture> captures = new ArrayDeque<>();
+
+  /** The console: the stream that was {@code System.out} before the outermost capture began. */
+  static PrintStream console() {
+    PrintStream c = console;
+    return c != null ? c : System.out;
+  }
 
   @Override
   public void executionStarted(TestIdentifier test) {
     if (test.getParentIdObject().isEmpty()) {
       return; // the engine: output between test classes goes straight through
+    }
+    if (captures.isEmpty()) {
+      console = System.out;
     }
     captures.push(new Capture(test));
   }
@@ -58,6 +71,9 @@ public final class FailedTestOutput implements TestExecutionListener {
     }
     Capture capture = captures.pop();
     capture.restore();
+    if (captures.isEmpty()) {
+      console = null;
+    }
     boolean failed = result.getStatus() == TestExecutionResult.Status.FAILED;
     if (failed || capture.holdsFailure) {
       capture.replay(failed);

@@ -80,6 +80,24 @@ class FailedTestOutputTest {
   }
 
   @Test
+  void printsTheFiguresOfAPassingTestAtOnce() {
+    Node passing = node(container, "passing", TestDescriptor.Type.TEST);
+
+    String console =
+        console(
+            () -> {
+              listener.executionStarted(id(container));
+              listener.executionStarted(id(passing));
+              System.out.println("chatter on stdout");
+              Figures.print("chaos-suite: lost=0");
+              listener.executionFinished(id(passing), TestExecutionResult.successful());
+              listener.executionFinished(id(container), TestExecutionResult.successful());
+            });
+
+    assertThat(console).isEqualTo("chaos-suite: lost=0\n");
+  }
+
+  @Test
   void keepsTheEndOfAnOutputLongerThanItsBound() {
     Node failing = node(container, "failing", TestDescriptor.Type.TEST);
     String line = "x".repeat(1023) + "\n";

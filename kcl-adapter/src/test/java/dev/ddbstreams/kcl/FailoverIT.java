@@ -28,6 +28,7 @@ import dev.ddbstreams.idempotency.IdempotencyStore;
 import dev.ddbstreams.idempotency.InMemoryIdempotencyStore;
 import dev.ddbstreams.testkit.StreamTable;
 import dev.ddbstreams.testkit.kcl.LocalKcl;
+import dev.ddbstreams.testlog.Figures;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -235,27 +236,28 @@ class FailoverIT {
     int lost = TOTAL - applied.size();
     int doubled = applied.values().stream().mapToInt(n -> Math.max(0, n.get() - 1)).sum();
     String killed = victim.get();
-    System.out.printf(
-        "kcl-reliability: records=%d shards=%d workers=2 kills=1 killed=%s (%s, after its %dth"
-            + " record, %d applied in all) appliedBy%s=%s appliedBy%s=%s"
-            + " redeliveredSkipped=%d takeover=%.1fs lost=%d doubled=%d total=%.1fs"
-            + " leasesAtEnd=[%s]%n",
-        TOTAL,
-        leaseCount(app),
-        killed,
-        killLeader ? "the leader" : "not the leader",
-        KILL_AFTER,
-        appliedAtKill.get(),
-        killed,
-        appliedBy.get(killed),
-        survivor,
-        appliedBy.get(survivor),
-        skippedAsDone.get(),
-        takeoverSeconds,
-        lost,
-        doubled,
-        (System.nanoTime() - started) / 1e9,
-        leasesAtEnd);
+    Figures.print(
+        String.format(
+            "kcl-reliability: records=%d shards=%d workers=2 kills=1 killed=%s (%s, after its %dth"
+                + " record, %d applied in all) appliedBy%s=%s appliedBy%s=%s"
+                + " redeliveredSkipped=%d takeover=%.1fs lost=%d doubled=%d total=%.1fs"
+                + " leasesAtEnd=[%s]",
+            TOTAL,
+            leaseCount(app),
+            killed,
+            killLeader ? "the leader" : "not the leader",
+            KILL_AFTER,
+            appliedAtKill.get(),
+            killed,
+            appliedBy.get(killed),
+            survivor,
+            appliedBy.get(survivor),
+            skippedAsDone.get(),
+            takeoverSeconds,
+            lost,
+            doubled,
+            (System.nanoTime() - started) / 1e9,
+            leasesAtEnd));
     assertThat(lost).as("lost").isZero();
     assertThat(doubled).as("doubled").isZero();
     assertThat(appliedBy.get(killed).get())
@@ -302,7 +304,7 @@ class FailoverIT {
       for (int v = 1; v <= VERSIONS; v++) {
         versions.append('v').append(v).append('=').append(perVersion[v]).append(' ');
       }
-      System.out.println(
+      Figures.print(
           "kcl-reliability: timed out; applied per version ["
               + versions.toString().trim()
               + "] leases ["

@@ -34,6 +34,7 @@ import dev.ddbstreams.emulator.DynamoDbEmulator;
 import dev.ddbstreams.idempotency.InMemoryIdempotencyStore;
 import dev.ddbstreams.testkit.StreamTable;
 import dev.ddbstreams.testkit.kcl.LocalKcl;
+import dev.ddbstreams.testlog.Figures;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
@@ -165,7 +166,7 @@ class KclChaosIT {
           .as("schedule %d (%s): %s%nreplay: %s", seed, shape, verdict, replay)
           .isTrue();
     }
-    System.out.println(totals.summary());
+    Figures.print(totals.summary());
   }
 
   /** One schedule: its ledger, faults and workers. */

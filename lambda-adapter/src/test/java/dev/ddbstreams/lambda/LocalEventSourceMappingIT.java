@@ -26,6 +26,7 @@ import dev.ddbstreams.idempotency.InMemoryIdempotencyStore;
 import dev.ddbstreams.testkit.BatchWrites;
 import dev.ddbstreams.testkit.lambda.LocalEventSourceMapping;
 import dev.ddbstreams.testkit.lambda.StartingPosition;
+import dev.ddbstreams.testlog.Figures;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -162,21 +163,22 @@ class LocalEventSourceMappingIT {
       lost += Math.max(0, WRITES_PER_ITEM - count);
       doubled += Math.max(0, count - WRITES_PER_ITEM);
     }
-    System.out.printf(
-        "reliability: records=%d invocations=%d injectedFailures=%d (handlerFailures=%d,"
-            + " failuresAfterProcessing=%d) redeliveredRecords=%d bisections=%d lost=%d"
-            + " doubled=%d writeSeconds=%.1f deliverSeconds=%.1f%n",
-        ITEMS * WRITES_PER_ITEM,
-        stats.invocations(),
-        HANDLER_FAILURES.get() + crashes.get(),
-        HANDLER_FAILURES.get(),
-        crashes.get(),
-        stats.recordsDelivered() - (long) ITEMS * WRITES_PER_ITEM,
-        stats.bisections(),
-        lost,
-        doubled,
-        (written - started) / 1e9,
-        (done - written) / 1e9);
+    Figures.print(
+        String.format(
+            "reliability: records=%d invocations=%d injectedFailures=%d (handlerFailures=%d,"
+                + " failuresAfterProcessing=%d) redeliveredRecords=%d bisections=%d lost=%d"
+                + " doubled=%d writeSeconds=%.1f deliverSeconds=%.1f",
+            ITEMS * WRITES_PER_ITEM,
+            stats.invocations(),
+            HANDLER_FAILURES.get() + crashes.get(),
+            HANDLER_FAILURES.get(),
+            crashes.get(),
+            stats.recordsDelivered() - (long) ITEMS * WRITES_PER_ITEM,
+            stats.bisections(),
+            lost,
+            doubled,
+            (written - started) / 1e9,
+            (done - written) / 1e9));
 
     assertThat(givenUp).isEmpty();
     assertThat(HANDLER_FAILURES.get()).as("handler failures injected").isPositive();

@@ -37,6 +37,7 @@ import dev.ddbstreams.testkit.BatchWrites;
 import dev.ddbstreams.testkit.StreamTable;
 import dev.ddbstreams.testkit.lambda.LocalEventSourceMapping;
 import dev.ddbstreams.testkit.lambda.StartingPosition;
+import dev.ddbstreams.testlog.Figures;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -209,7 +210,7 @@ class LocalMappingChaosIT {
           .as("schedule %d (%s): %s%nreplay: %s", seed, shape, verdict, replay)
           .isTrue();
     }
-    System.out.println(totals.summary());
+    Figures.print(totals.summary());
   }
 
   /** A hang past the invocation's deadline: the function timeout is 1 s. */
