@@ -19,24 +19,24 @@ import software.amazon.awssdk.services.dynamodb.model.Record;
 
 /**
  * A record a handler could not process after every in-process attempt, with what is needed to
- * process it later: the whole raw record, the handler and the error.
+ * process it later: the whole raw record, the handler and its failure.
  *
- * <p>{@link #toString()} names the record by its coordinates and the error by its type only: the
- * record's images and the error's message may hold personal data. A sink that stores the letter
+ * <p>{@link #toString()} names the record by its coordinates and the failure by its type only: the
+ * record's images and the failure's message may hold personal data. A sink that stores the letter
  * writes {@link #record()} itself.
  *
  * @param record the raw record, images included
  * @param handlerId the stable ID of the handler that failed
- * @param error the last exception the handler threw
+ * @param failure the last exception the handler threw
  * @param attempts how many times the handler was tried
  * @param context the batch the record came in
  */
 public record DeadLetter(
-    Record record, String handlerId, Throwable error, int attempts, BatchContext context) {
+    Record record, String handlerId, Throwable failure, int attempts, BatchContext context) {
 
   /**
    * Describes the letter by the record's event ID and sequence number, the handler, the attempts
-   * and the error's type; never by images or the error's message.
+   * and the failure's type; never by images or the failure's message.
    *
    * @return a short description
    */
@@ -50,8 +50,8 @@ public record DeadLetter(
         + handlerId
         + ", attempts="
         + attempts
-        + ", error="
-        + error.getClass().getName()
+        + ", failure="
+        + failure.getClass().getName()
         + '}';
   }
 }

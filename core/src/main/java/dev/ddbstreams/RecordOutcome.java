@@ -75,7 +75,7 @@ public record RecordOutcome(
         + ", "
         + status
         + (failedHandler == null ? "" : ", handler=" + failedHandler)
-        + (failure == null ? "" : ", error=" + failure.getClass().getName())
+        + (failure == null ? "" : ", failure=" + failure.getClass().getName())
         + '}';
   }
 }

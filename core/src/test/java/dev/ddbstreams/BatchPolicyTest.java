@@ -149,7 +149,7 @@ class BatchPolicyTest {
     assertThat(letter.record()).isEqualTo(batch().get(1));
     assertThat(letter.handlerId()).endsWith("FlakyHandlers#first");
     assertThat(letter.attempts()).isEqualTo(2);
-    assertThat(letter.error()).hasMessage("injected failure on 9");
+    assertThat(letter.failure()).hasMessage("injected failure on 9");
     // The second handler of the dead-lettered record still ran: fan-out goes on.
     assertThat(h.calls).contains("second 9", "first 120");
   }

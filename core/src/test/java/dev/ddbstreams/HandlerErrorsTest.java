@@ -124,7 +124,7 @@ class HandlerErrorsTest {
 
     assertThat(result.isComplete()).isTrue();
     assertThat(result.outcomes().get(1).status()).isEqualTo(RecordStatus.DEAD_LETTERED);
-    assertThat(letters).singleElement().satisfies(l -> assertThat(l.error()).isSameAs(thrown));
+    assertThat(letters).singleElement().satisfies(l -> assertThat(l.failure()).isSameAs(thrown));
     assertThat(h.calls).containsExactly("8", "9", "9", "9", "10", "11", "120");
   }
 

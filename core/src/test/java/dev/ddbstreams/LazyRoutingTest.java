@@ -158,10 +158,10 @@ class LazyRoutingTest {
 
     assertThat(result.firstFailedSequenceNumber()).isEmpty();
     assertThat(letters).hasSize(2);
-    assertThat(letters.get(0).error()).isInstanceOf(MalformedRecordException.class);
+    assertThat(letters.get(0).failure()).isInstanceOf(MalformedRecordException.class);
     assertThat(letters.get(0).record()).isEqualTo(CountingImages.withoutImages(records.get(1)));
     // The handler failed without reading the image: the letter still has it, decoded for it.
-    assertThat(letters.get(1).error()).isInstanceOf(IllegalStateException.class);
+    assertThat(letters.get(1).failure()).isInstanceOf(IllegalStateException.class);
     assertThat(letters.get(1).record()).isEqualTo(records.get(2));
   }
 

@@ -194,7 +194,7 @@ class TransactionalHandlersTest {
     assertThat(deadLettered.status()).isEqualTo(RecordStatus.DEAD_LETTERED);
     assertThat(letters)
         .singleElement()
-        .satisfies(l -> assertThat(l.error()).isInstanceOf(TransactionalWriteException.class));
+        .satisfies(l -> assertThat(l.failure()).isInstanceOf(TransactionalWriteException.class));
     assertThat(store.calls)
         .as("the failure released the lease; the dead letter marked the record without writes")
         .containsExactly("completeWith", "release", "completeWith", "complete");

@@ -15,7 +15,6 @@
  */
 package dev.ddbstreams.backfill;
 
-import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -38,15 +37,6 @@ public record SegmentReport(
     @Nullable Throwable failure) {
 
   /**
-   * Returns the last attempt's failure of a failed segment.
-   *
-   * @return the failure or empty
-   */
-  public Optional<Throwable> error() {
-    return Optional.ofNullable(failure);
-  }
-
-  /**
    * Describes the segment by numbers and the failure's type only: a handler's message may quote an
    * item.
    *
@@ -65,6 +55,6 @@ public record SegmentReport(
         + " in this run), "
         + attempts
         + (attempts == 1 ? " attempt" : " attempts")
-        + (failure == null ? "" : ", error=" + failure.getClass().getName());
+        + (failure == null ? "" : ", failure=" + failure.getClass().getName());
   }
 }

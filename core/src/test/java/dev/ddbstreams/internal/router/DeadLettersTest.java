@@ -51,7 +51,7 @@ class DeadLettersTest {
     DeadLetter letter = letters.get(0);
     assertThat(letter.record()).isSameAs(raw);
     assertThat(letter.handlerId()).isEqualTo("H#m");
-    assertThat(letter.error()).isSameAs(failure);
+    assertThat(letter.failure()).isSameAs(failure);
     assertThat(letter.attempts()).isEqualTo(3);
   }
 

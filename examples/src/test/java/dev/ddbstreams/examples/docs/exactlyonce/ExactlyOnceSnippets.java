@@ -52,7 +52,7 @@ final class ExactlyOnceSnippets {
     // tag::cancelled[]
     DeadLetterSink sink =
         letter -> {
-          if (letter.error() instanceof TransactionalWriteException e) {
+          if (letter.failure() instanceof TransactionalWriteException e) {
             for (TransactionalWriteException.CanceledWrite w : e.canceled()) {
               log.error(
                   "{}: staged write {} ({} on {}) was cancelled: {}",

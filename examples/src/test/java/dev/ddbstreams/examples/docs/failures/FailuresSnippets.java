@@ -72,7 +72,7 @@ final class FailuresSnippets {
                 letter.record().eventID(),
                 letter.handlerId(),
                 letter.attempts(),
-                letter.error().getClass().getName()); // the message may quote the item
+                letter.failure().getClass().getName()); // the message may quote the item
     // end::sink[]
     return sink;
   }
