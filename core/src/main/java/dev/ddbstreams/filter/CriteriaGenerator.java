@@ -70,10 +70,14 @@ final class CriteriaGenerator {
       return new Clause(new LinkedHashMap<>(leaves));
     }
 
-    /** Adds a constraint unless it collides with one already there; returns whether it did. */
+    /**
+     * Adds a constraint unless one is already on its path, or on a path above or below it; returns
+     * whether it did. A leaf's rules are ORed, so two constraints on one path cannot both be kept;
+     * keeping the first only widens the pattern, which is safe.
+     */
     boolean add(List<String> path, ArrayNode rules) {
       for (List<String> other : leaves.keySet()) {
-        if (!other.equals(path) && (startsWith(other, path) || startsWith(path, other))) {
+        if (other.equals(path) || startsWith(other, path) || startsWith(path, other)) {
           return false;
         }
       }
@@ -201,7 +205,14 @@ final class CriteriaGenerator {
       }
       rules.addObject().put("prefix", p);
     }
-    clause.add(List.of("dynamodb", "Keys", key, "S"), rules);
+    if (!clause.add(List.of("dynamodb", "Keys", key, "S"), rules)) {
+      notes.add(
+          h.method()
+              + ": key prefixes on "
+              + key
+              + " left out: the handler's filter constrains that key, and one pattern holds one"
+              + " list of rules per attribute.");
+    }
   }
 
   /**

@@ -239,6 +239,23 @@ class CriteriaGeneratorTest {
   }
 
   @Test
+  void aHandlersFilterOnAKeyWinsOverItsKeyPrefixOnTheSameKey() throws Exception {
+    String filter = "{\"dynamodb\":{\"Keys\":{\"SK\":{\"S\":[\"PET#1\",\"PET#2\"]}}}}";
+    CriteriaGenerator.Generated g =
+        generate(
+            null,
+            List.of(),
+            handler("pets", ALL, List.of(), List.of("PET#"), TtlMatch.INCLUDE, List.of(), filter));
+
+    assertThat(trees(g))
+        .containsExactly(tree("{'dynamodb':{'Keys':{'SK':{'S':['PET#1','PET#2']}}}}"));
+    assertThat(g.notes())
+        .contains(
+            "Handlers#pets: key prefixes on SK left out: the handler's filter constrains that key,"
+                + " and one pattern holds one list of rules per attribute.");
+  }
+
+  @Test
   void aFilterLeafThatOverlapsAnotherConstraintIsLeftOut() {
     // dynamodb.NewImage.species and dynamodb.NewImage.species.S cannot both be leaves.
     String a = "{\"dynamodb\":{\"NewImage\":{\"species\":[{\"exists\":true}]}}}";
