@@ -46,11 +46,10 @@ import org.jspecify.annotations.Nullable;
  * {@code .observer(EmbeddedMetrics.create())} on the router, as {@link EmbeddedMetrics} describes.
  *
  * <p>Images are decoded when first read, not when the event is parsed: a record no handler reads
- * costs a scan of its bytes. The one difference from {@link DynamoDbStreamLambda} follows: an image
- * that is well-formed JSON but no valid image (an attribute value of unknown type or without one)
- * fails only the record whose image is read, as a {@link dev.ddbstreams.MalformedRecordException}
- * naming the record and the attribute path, under the router's retry and failure policy; the other
- * base rejects the whole event.
+ * costs a scan of its bytes. An image that is well-formed JSON but no valid image (an attribute
+ * value of unknown type or without one) fails only the record whose image is read, as a {@link
+ * dev.ddbstreams.MalformedRecordException} naming the record and the attribute path, under the
+ * router's retry and failure policy, as on {@link DynamoDbStreamLambda}.
  */
 public abstract class DynamoDbStreamJsonLambda implements RequestStreamHandler {
 

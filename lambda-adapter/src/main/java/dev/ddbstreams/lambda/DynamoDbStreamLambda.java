@@ -47,6 +47,12 @@ import org.jspecify.annotations.Nullable;
  * remaining time becomes the deadline, which also ends the idempotency leases taken in this
  * invocation. The router's result becomes a partial batch response.
  *
+ * <p>A record's images are converted from the runtime's objects when first read, so a record no
+ * handler reads costs no conversion. An image that is no valid image (an attribute value without a
+ * type) fails only that record, when read, as a {@link dev.ddbstreams.MalformedRecordException}
+ * naming the record and the attribute path, under the router's retry and failure policy; keys that
+ * cannot be converted fail the whole event ({@link EventDecodingException}).
+ *
  * <h2>Partial batch response</h2>
  *
  * The event source mapping must enable {@code ReportBatchItemFailures}. The response names at most

@@ -19,10 +19,15 @@ import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.Identity;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord;
+import dev.ddbstreams.ImageKind;
+import dev.ddbstreams.MalformedRecordException;
+import dev.ddbstreams.internal.record.LazyBatch;
+import dev.ddbstreams.internal.record.LazyImages;
 import dev.ddbstreams.lambda.EventDecodingException;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,6 +44,13 @@ import software.amazon.awssdk.services.dynamodb.model.Record;
  * the event's stream ARN), and a record without a timestamp, keys or images converts to a record
  * without them instead of throwing. A field absent from the event is left unset in the SDK record,
  * so {@code hasKeys()} and friends tell "absent" from "empty". Stateless and thread-safe.
+ *
+ * <p>Images are converted on first read, as {@link StreamEventDecoder} decodes them: the records
+ * come as a {@link LazyBatch} whose images hold the runtime's attribute maps. An image that is no
+ * valid image (an attribute value without a type, a null in a binary set) is a {@link
+ * MalformedRecordException} of its record when read, naming the record and the attribute path, so
+ * it fails that record under the router's policies rather than the whole event. Keys are converted
+ * at once: the router routes on them.
  *
  * <p>The JSON path of an attribute is needed only for an error message, so it is not built while
  * converting: a problem deep in an image collects its path segments on the way out.
@@ -59,6 +71,7 @@ public final class LambdaEventConverter {
       return new DecodedEvent(List.of(), null);
     }
     List<Record> out = new ArrayList<>(in.size());
+    List<@Nullable LazyImages> images = new ArrayList<>(in.size());
     StreamArnCheck arns = new StreamArnCheck();
     for (int i = 0; i < in.size(); i++) {
       DynamodbStreamRecord r = in.get(i);
@@ -67,8 +80,72 @@ public final class LambdaEventConverter {
       }
       arns.accept(r.getEventSourceARN(), i, r.getEventID(), "/Records/" + i + "/eventSourceARN");
       out.add(record(r, i));
+      images.add(images(r, i));
     }
-    return new DecodedEvent(out, arns.arn());
+    return new DecodedEvent(new LazyBatch(out, images), arns.arn());
+  }
+
+  private static @Nullable LazyImages images(DynamodbStreamRecord r, int index) {
+    StreamRecord d = r.getDynamodb();
+    if (d == null || (d.getNewImage() == null && d.getOldImage() == null)) {
+      return null;
+    }
+    return new RuntimeImages(
+        d.getNewImage(), d.getOldImage(), index, r.getEventID(), d.getSequenceNumber());
+  }
+
+  /** A record's images as the runtime decoded them, converted to SDK attribute values on read. */
+  private static final class RuntimeImages extends LazyImages {
+    private final @Nullable
+        Map<String, com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue>
+        newImage;
+    private final @Nullable
+        Map<String, com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue>
+        oldImage;
+    private final int index;
+    private final @Nullable String eventId;
+    private final @Nullable String sequenceNumber;
+
+    RuntimeImages(
+        @Nullable
+            Map<String, com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue>
+            newImage,
+        @Nullable
+            Map<String, com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue>
+            oldImage,
+        int index,
+        @Nullable String eventId,
+        @Nullable String sequenceNumber) {
+      super(newImage != null, oldImage != null);
+      this.newImage = newImage;
+      this.oldImage = oldImage;
+      this.index = index;
+      this.eventId = eventId;
+      this.sequenceNumber = sequenceNumber;
+    }
+
+    @Override
+    protected Map<String, AttributeValue> decode(ImageKind kind) {
+      boolean isNew = kind == ImageKind.NEW_IMAGE;
+      Map<String, com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue> in =
+          isNew ? newImage : oldImage;
+      if (in == null) {
+        throw new IllegalStateException("the record carries no " + kind);
+      }
+      try {
+        return Collections.unmodifiableMap(LambdaEventConverter.image(in));
+      } catch (Problem p) {
+        throw new MalformedRecordException(
+            eventId,
+            sequenceNumber,
+            p.what
+                + " at /Records/"
+                + index
+                + "/dynamodb/"
+                + (isNew ? "NewImage" : "OldImage")
+                + p.path());
+      }
+    }
   }
 
   private static Record record(DynamodbStreamRecord r, int index) {
@@ -108,12 +185,7 @@ public final class LambdaEventConverter {
     if (d.getKeys() != null) {
       b.keys(image(d.getKeys(), index, eventId, "Keys"));
     }
-    if (d.getNewImage() != null) {
-      b.newImage(image(d.getNewImage(), index, eventId, "NewImage"));
-    }
-    if (d.getOldImage() != null) {
-      b.oldImage(image(d.getOldImage(), index, eventId, "OldImage"));
-    }
+    // The images stay with the record's RuntimeImages until read.
     return b.build();
   }
 
