@@ -62,25 +62,22 @@ public final class SequenceNumber implements Comparable<SequenceNumber> {
     if (text == null) {
       throw new NullPointerException("sequence number text is null");
     }
-    int length = text.length();
-    if (length == 0) {
+    int start = significantStart(text);
+    if (start >= 0) {
+      return new SequenceNumber(text, start);
+    }
+    if (text.isEmpty()) {
       throw new IllegalArgumentException("A sequence number must be decimal digits; got \"\"");
     }
-    int start = -1;
-    for (int i = 0; i < length; i++) {
-      char c = text.charAt(i);
-      if (c < '0' || c > '9') {
-        throw new IllegalArgumentException(
-            "A sequence number must be decimal digits; got "
-                + quoted(text)
-                + ", which has a non-digit at position "
-                + i);
-      }
-      if (start < 0 && c != '0') {
-        start = i;
-      }
+    int at = 0;
+    while (text.charAt(at) >= '0' && text.charAt(at) <= '9') {
+      at++;
     }
-    return new SequenceNumber(text, start < 0 ? length - 1 : start);
+    throw new IllegalArgumentException(
+        "A sequence number must be decimal digits; got "
+            + quoted(text)
+            + ", which has a non-digit at position "
+            + at);
   }
 
   /**
@@ -88,16 +85,31 @@ public final class SequenceNumber implements Comparable<SequenceNumber> {
    * decimal digits: for outcomes of records whose sequence number was missing or malformed.
    */
   static @Nullable SequenceNumber parseOrNull(@Nullable String text) {
-    if (text == null || text.isEmpty()) {
+    if (text == null) {
       return null;
     }
-    for (int i = 0; i < text.length(); i++) {
+    int start = significantStart(text);
+    return start < 0 ? null : new SequenceNumber(text, start);
+  }
+
+  /**
+   * The index of the first significant digit (the last digit when all are zeros), or -1 if the text
+   * is empty or holds anything but the digits 0 to 9. One pass: every record's sequence number goes
+   * through here.
+   */
+  private static int significantStart(String text) {
+    int length = text.length();
+    int start = -1;
+    for (int i = 0; i < length; i++) {
       char c = text.charAt(i);
       if (c < '0' || c > '9') {
-        return null;
+        return -1;
+      }
+      if (start < 0 && c != '0') {
+        start = i;
       }
     }
-    return of(text);
+    return length == 0 ? -1 : start < 0 ? length - 1 : start;
   }
 
   private static String quoted(String text) {
