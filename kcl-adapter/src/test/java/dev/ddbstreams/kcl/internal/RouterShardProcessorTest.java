@@ -53,6 +53,7 @@ class RouterShardProcessorTest {
     final List<String> runs = new CopyOnWriteArrayList<>();
     final Set<String> failOn = ConcurrentHashMap.newKeySet();
     volatile Throwable fatalOn3;
+    volatile Runnable onRun = () -> {};
 
     /**
      * Handles a record.
@@ -64,6 +65,7 @@ class RouterShardProcessorTest {
     public void handle(StreamRecord<Map<String, Object>> change) throws Throwable {
       String seq = change.sequenceNumber().toString();
       runs.add(seq);
+      onRun.run();
       if (fatalOn3 != null && seq.equals("3")) {
         throw fatalOn3;
       }
@@ -243,6 +245,26 @@ class RouterShardProcessorTest {
 
     assertThat(handler.runs).containsExactly("1", "2", "3", "3", "4", "5");
     assertThat(checkpointer.written).containsExactly("2", "5", "SHARD_END");
+  }
+
+  @Test
+  void anEmptyPollAfterAnInterruptedRetryRunsTheUndoneRecordsWithoutTheStaleInterrupt() {
+    handler.failOn.add("3");
+    sleeper.interrupt = true;
+    deliver(1, 5);
+    // As a handler that interrupted itself leaves KCL's thread; the real sleeper keeps it set.
+    Thread.currentThread().interrupt();
+
+    sleeper.interrupt = false;
+    handler.failOn.clear();
+    boolean[] interruptedWhileRunning = new boolean[1];
+    handler.onRun = () -> interruptedWhileRunning[0] |= Thread.currentThread().isInterrupted();
+    deliver(0, -1); // KCL calls after an empty poll too (callProcessRecordsEvenForEmptyRecordList)
+
+    assertThat(handler.runs).containsExactly("1", "2", "3", "3", "4", "5");
+    assertThat(checkpointer.written).containsExactly("2", "5");
+    assertThat(interruptedWhileRunning[0]).as("a handler ran with the stale interrupt").isFalse();
+    assertThat(Thread.interrupted()).isFalse();
   }
 
   @Test
