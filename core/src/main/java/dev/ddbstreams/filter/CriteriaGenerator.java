@@ -249,18 +249,20 @@ final class CriteriaGenerator {
       return;
     }
     String image = absent == ImageKind.OLD_IMAGE ? "OldImage" : "NewImage";
+    boolean whole = true;
     for (char type : KEY_TYPES.toCharArray()) {
       ArrayNode rules = JSON.createArrayNode();
       rules.addObject().put("exists", false);
-      clause.add(List.of("dynamodb", image, key, String.valueOf(type)), rules);
+      whole &= clause.add(List.of("dynamodb", image, key, String.valueOf(type)), rules);
     }
     notes.add(
         h.method()
             + ": "
             + events
-            + " expressed as 'no "
+            + (whole ? " expressed as 'no " : " only partly expressed as 'no ")
             + image
             + "'"
+            + (whole ? "" : ": the handler's filter constrains that key already")
             + (viewType == null ? " (narrows only if the stream carries that image)" : "")
             + ".");
   }

@@ -165,6 +165,35 @@ class CriteriaGeneratorTest {
   }
 
   @Test
+  void aFilterOnTheAbsentImagesKeyKeepsItsRuleAndTheNoteSaysTheEventKindIsOnlyPartlyExpressed()
+      throws Exception {
+    String filter = "{\"dynamodb\":{\"OldImage\":{\"PK\":{\"S\":[{\"exists\":false}]}}}}";
+    CriteriaGenerator.Generated g =
+        generate(
+            ViewType.NEW_AND_OLD_IMAGES,
+            List.of(),
+            handler(
+                "inserts",
+                Set.of(EventName.INSERT),
+                List.of(),
+                List.of(),
+                TtlMatch.INCLUDE,
+                List.of(),
+                filter));
+
+    assertThat(trees(g))
+        .containsExactly(
+            tree(
+                "{'dynamodb':{'OldImage':{'PK':{'S':[{'exists':false}],'N':[{'exists':false}],"
+                    + "'B':[{'exists':false}]}}}}"));
+    assertThat(g.notes())
+        .contains(
+            "Handlers#inserts: [INSERT] only partly expressed as 'no OldImage': the handler's"
+                + " filter constrains that key already.")
+        .doesNotContain("Handlers#inserts: [INSERT] expressed as 'no OldImage'.");
+  }
+
+  @Test
   void removesAloneAreRecordsWithoutANewImageKeyAndTheNoteWarnsWhenTheViewIsUnknown()
       throws Exception {
     CriteriaGenerator.Generated g =
