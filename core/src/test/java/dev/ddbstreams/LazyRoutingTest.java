@@ -166,6 +166,28 @@ class LazyRoutingTest {
   }
 
   @Test
+  void aDeadLetterKeepsTheGoodImageWhenOnlyTheOtherIsMalformed() {
+    Record record = modify(1, "PET#1");
+    List<DeadLetter> letters = new CopyOnWriteArrayList<>();
+    PetHandlers handlers = new PetHandlers();
+    handlers.failOn.add("1001");
+
+    router(handlers, StreamRouter.builder().retry(RetryPolicy.NONE).deadLetter(letters::add))
+        .process(
+            CountingImages.batch(
+                List.of(record), List.of(new CountingImages(record, Set.of(ImageKind.OLD_IMAGE)))));
+
+    assertThat(letters)
+        .singleElement()
+        .satisfies(
+            l -> {
+              assertThat(l.failure()).isInstanceOf(IllegalStateException.class);
+              assertThat(l.record().dynamodb().newImage()).isEqualTo(record.dynamodb().newImage());
+              assertThat(l.record().dynamodb().hasOldImage()).isFalse();
+            });
+  }
+
+  @Test
   void parallelHandlersDecodeEachReadImageOnce() {
     List<Record> records = new ArrayList<>();
     for (int i = 0; i < 200; i++) {

@@ -92,19 +92,12 @@ public final class LazyBatch extends AbstractList<Record> implements RandomAcces
    * that cannot: for a dead letter, which must be written whatever the record's state.
    *
    * @param withoutImages the record the router routed on
-   * @param images its undecoded images, or {@code null}
+   * @param images its undecoded images, or {@code null} when the record carries its own
    * @return the most complete record available
+   * @see LazyImages#bestEffort
    */
   public static Record bestEffort(Record withoutImages, @Nullable LazyImages images) {
-    if (images == null) {
-      return withoutImages;
-    }
-    try {
-      return images.full(withoutImages);
-    } catch (RuntimeException undecodable) {
-      // The failure the dead letter carries says which image is malformed and where.
-      return withoutImages;
-    }
+    return images == null ? withoutImages : images.bestEffort(withoutImages);
   }
 
   /** Counts the records instead of printing them: their images may hold personal data. */

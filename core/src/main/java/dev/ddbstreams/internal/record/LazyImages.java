@@ -138,6 +138,41 @@ public abstract class LazyImages {
   }
 
   /**
+   * Returns the complete record when both images decode, else the record with the images that do:
+   * for a dead letter, which must be written whatever the record's state (its failure says which
+   * image is malformed and where). A good image is never dropped because the other one is bad.
+   *
+   * @param withoutImages the record's metadata and keys, as the adapter built it
+   * @return the most complete record available
+   */
+  public final Record bestEffort(Record withoutImages) {
+    try {
+      return full(withoutImages);
+    } catch (RuntimeException undecodable) {
+      // Below: each image on its own.
+    }
+    if (withoutImages.dynamodb() == null) {
+      return withoutImages;
+    }
+    var body = withoutImages.dynamodb().toBuilder();
+    for (ImageKind kind : ImageKind.values()) {
+      if (has(kind)) {
+        try {
+          Map<String, AttributeValue> image = image(kind);
+          if (kind == ImageKind.NEW_IMAGE) {
+            body.newImage(image);
+          } else {
+            body.oldImage(image);
+          }
+        } catch (RuntimeException undecodable) {
+          // Left out: the dead letter's failure names it.
+        }
+      }
+    }
+    return withoutImages.toBuilder().dynamodb(body.build()).build();
+  }
+
+  /**
    * Decodes an image. Called at most once per image and thread until one result is kept.
    *
    * @param kind an image the record carries

@@ -186,7 +186,7 @@ final class RecordProcessor {
         return new Failed(failure);
       }
       if (deadLetters.take(
-          deadLetterRecord(view, raw),
+          LazyBatch.bestEffort(raw, view.images),
           handler.id,
           failure,
           result.attempts(),
@@ -242,18 +242,6 @@ final class RecordProcessor {
         sequence,
         Redacted.forLog(e, logMessages));
     return Outcomes.of(index, raw, RecordStatus.FAILED, ROUTER_ID, e);
-  }
-
-  /**
-   * The record a dead letter carries: complete, with its images decoded if they were not yet; if an
-   * image is malformed, the record without it (the failure says which image and where).
-   */
-  private static Record deadLetterRecord(RecordView view, Record raw) {
-    try {
-      return view.record.raw();
-    } catch (RuntimeException undecodable) {
-      return raw;
-    }
   }
 
   private static RecordOutcome done(RecordView view, RecordStatus status, String debugMessage) {

@@ -40,6 +40,10 @@ final class RecordView {
 
   final int index;
   final StreamRecord<Object> record;
+
+  /** The record's undecoded images, or {@code null} when the raw record carries them. */
+  final @Nullable LazyImages images;
+
   private @Nullable ImageMapper<?> typedMapper;
   private @Nullable StreamRecord<?> typed;
   private @Nullable ImageDiff diff;
@@ -66,6 +70,7 @@ final class RecordView {
       @Nullable String streamArn,
       @Nullable ImageMapper<?> preferred) {
     this.index = index;
+    this.images = images;
     ImageMapper<Object> mapper = preferred == null ? NO_MAPPER : (ImageMapper<Object>) preferred;
     this.record =
         images == null
