@@ -205,13 +205,13 @@ class FailuresIT {
   }
 
   @Test
-  void aRecordWhoseRetryWaitWasInterruptedRunsAgainWhileTheStreamIsIdle() throws Exception {
+  void aHandlerThatInterruptsItsOwnThreadDoesNotHoldAnIdleShard() throws Exception {
     StreamTable table = StreamTable.builder().create(local.client());
     for (int i = 0; i < ITEMS - 1; i++) {
       LocalConsumers.writeVersion(local.client(), table.name(), i, i + 1, 1);
     }
     // The last write of a quiet table, in a batch of its own: no later record arrives to bring
-    // its batch back after the interrupt ends its retry wait.
+    // its batch back if the handler's interrupt ended the retry wait.
     String last = "ITEM#" + (ITEMS - 1);
     SelfInterrupting handler = new SelfInterrupting(last);
     String app = StreamTable.uniqueName("interrupt");

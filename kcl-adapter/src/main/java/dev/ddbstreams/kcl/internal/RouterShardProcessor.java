@@ -102,14 +102,11 @@ final class RouterShardProcessor implements DynamoDBStreamsShardRecordProcessor 
     if (leaseLost || halted) {
       return;
     }
-    if (Thread.interrupted()) {
-      // Left by an earlier call: a handler's interrupt ends that call's retry wait (the router
-      // keeps it set on the thread it ran on), and KCL may run its next delivery on the same pool
-      // task. KCL stops a processor through leaseLost, shutdownRequested and close(), not by
-      // interrupting it; a stale interrupt here would fail every handler that blocks.
-      LOG.info("Shard {}: cleared an interrupt left by an earlier batch", shardId);
-    }
     List<DynamoDBStreamsClientRecord> delivered = input.records();
+    if (delivered.isEmpty() && settings.stopping().getAsBoolean()) {
+      // An empty poll while the consumer stops: records left undone wait for the next holder.
+      return;
+    }
     List<Record> pending = new ArrayList<>(undone.size() + delivered.size());
     pending.addAll(undone);
     for (DynamoDBStreamsClientRecord r : delivered) {
@@ -202,6 +199,21 @@ final class RouterShardProcessor implements DynamoDBStreamsShardRecordProcessor 
           e.getClass().getName(),
           e);
       return BatchResult.notRun(batch);
+    } finally {
+      consumeHandlersInterrupt();
+    }
+  }
+
+  /**
+   * With parallelism 1 the router runs handlers on this thread, KCL's, and keeps an interrupt a
+   * handler leaves, as it must for its caller. Here the interrupt is the handler's, not KCL's (KCL
+   * asks a processor to stop through {@code leaseLost}, {@code shutdownRequested} and the
+   * consumer's {@code close()}): left set, it would fail the checkpoint and end the retry wait at
+   * once, and the records would wait for KCL's next call instead of their back-off.
+   */
+  private void consumeHandlersInterrupt() {
+    if (Thread.interrupted()) {
+      LOG.debug("Shard {}: cleared an interrupt a handler left on KCL's thread", shardId);
     }
   }
 

@@ -248,23 +248,59 @@ class RouterShardProcessorTest {
   }
 
   @Test
-  void anEmptyPollAfterAnInterruptedRetryRunsTheUndoneRecordsWithoutTheStaleInterrupt() {
+  void anEmptyPollAfterAnInterruptedRetryRunsTheUndoneRecords() {
     handler.failOn.add("3");
     sleeper.interrupt = true;
     deliver(1, 5);
-    // As a handler that interrupted itself leaves KCL's thread; the real sleeper keeps it set.
-    Thread.currentThread().interrupt();
 
     sleeper.interrupt = false;
     handler.failOn.clear();
-    boolean[] interruptedWhileRunning = new boolean[1];
-    handler.onRun = () -> interruptedWhileRunning[0] |= Thread.currentThread().isInterrupted();
     deliver(0, -1); // KCL calls after an empty poll too (callProcessRecordsEvenForEmptyRecordList)
 
     assertThat(handler.runs).containsExactly("1", "2", "3", "3", "4", "5");
     assertThat(checkpointer.written).containsExactly("2", "5");
-    assertThat(interruptedWhileRunning[0]).as("a handler ran with the stale interrupt").isFalse();
+  }
+
+  @Test
+  void anInterruptAHandlerLeavesIsConsumedBeforeTheCheckpointAndTheBackOff() {
+    handler.failOn.add("3");
+    AtomicBoolean interruptedOnce = new AtomicBoolean();
+    handler.onRun =
+        () -> {
+          String last = handler.runs.get(handler.runs.size() - 1);
+          if (last.equals("3") && interruptedOnce.compareAndSet(false, true)) {
+            // As a handler whose blocking call was interrupted: it fails with the interrupt set.
+            Thread.currentThread().interrupt();
+          }
+        };
+    boolean[] interruptedAtTheWait = new boolean[1];
+    sleeper.onSleep =
+        () -> {
+          interruptedAtTheWait[0] |= Thread.currentThread().isInterrupted();
+          handler.failOn.clear();
+        };
+
+    deliver(1, 5);
+
+    assertThat(interruptedAtTheWait[0]).as("the back-off saw the handler's interrupt").isFalse();
+    assertThat(sleeper.waits).hasSize(1);
+    assertThat(handler.runs).containsExactly("1", "2", "3", "3", "4", "5");
+    assertThat(checkpointer.written).containsExactly("2", "5");
     assertThat(Thread.interrupted()).isFalse();
+  }
+
+  @Test
+  void anEmptyPollWhileTheConsumerStopsRunsNothing() {
+    handler.failOn.add("3");
+    sleeper.interrupt = true;
+    deliver(1, 5);
+
+    stopping.set(true);
+    handler.failOn.clear();
+    deliver(0, -1);
+
+    assertThat(handler.runs).containsExactly("1", "2", "3");
+    assertThat(checkpointer.written).containsExactly("2");
   }
 
   @Test
