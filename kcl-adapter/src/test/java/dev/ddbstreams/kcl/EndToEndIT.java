@@ -22,6 +22,7 @@ import dev.ddbstreams.emulator.DynamoDbEmulator;
 import dev.ddbstreams.micrometer.MicrometerObserver;
 import dev.ddbstreams.testkit.StreamTable;
 import dev.ddbstreams.testkit.kcl.LocalKcl;
+import dev.ddbstreams.testlog.Figures;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.Timer;
@@ -89,9 +90,10 @@ class EndToEndIT {
       firstRecordNanos = System.nanoTime() - started;
       await(() -> first.total() >= ITEMS * VERSIONS, Duration.ofSeconds(90));
       double allSeconds = (System.nanoTime() - started) / 1e9;
-      System.out.printf(
-          "kcl-e2e: writes=%d writeTime=%.1fs startToFirstRecord=%.1fs startToAll=%.1fs%n",
-          ITEMS * VERSIONS, writeSeconds, firstRecordNanos / 1e9, allSeconds);
+      Figures.print(
+          String.format(
+              "kcl-e2e: writes=%d writeTime=%.1fs startToFirstRecord=%.1fs startToAll=%.1fs",
+              ITEMS * VERSIONS, writeSeconds, firstRecordNanos / 1e9, allSeconds));
     }
 
     assertThat(first.total()).isEqualTo(ITEMS * VERSIONS);
@@ -156,11 +158,12 @@ class EndToEndIT {
                 .summary()
                 .totalAmount())
         .isEqualTo(ITEMS * VERSIONS);
-    System.out.printf(
-        "kcl-metrics: batches=%d recordAgeMax=%.0fms meters=%d%n",
-        batches.count(),
-        age.max(TimeUnit.MILLISECONDS),
-        registry.getMeters().stream().map(Meter::getId).distinct().count());
+    Figures.print(
+        String.format(
+            "kcl-metrics: batches=%d recordAgeMax=%.0fms meters=%d",
+            batches.count(),
+            age.max(TimeUnit.MILLISECONDS),
+            registry.getMeters().stream().map(Meter::getId).distinct().count()));
   }
 
   private static double outcomes(SimpleMeterRegistry registry, String handler, String event) {

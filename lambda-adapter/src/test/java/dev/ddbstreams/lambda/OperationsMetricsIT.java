@@ -28,6 +28,7 @@ import dev.ddbstreams.emulator.DynamoDbEmulator;
 import dev.ddbstreams.micrometer.MicrometerObserver;
 import dev.ddbstreams.testkit.BatchWrites;
 import dev.ddbstreams.testkit.lambda.LocalEventSourceMapping;
+import dev.ddbstreams.testlog.Figures;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
@@ -174,9 +175,10 @@ class OperationsMetricsIT {
                 .mapToInt(d -> d.path("ddbstreams.handler.outcomes.dead_lettered").asInt())
                 .sum())
         .isEqualTo(1);
-    System.out.printf(
-        "lambda-metrics: invocations=%d recordAgeMax=%.0fms emfDocuments=%d%n",
-        stats.invocations(), age.max(TimeUnit.MILLISECONDS), emf.size());
+    Figures.print(
+        String.format(
+            "lambda-metrics: invocations=%d recordAgeMax=%.0fms emfDocuments=%d",
+            stats.invocations(), age.max(TimeUnit.MILLISECONDS), emf.size()));
   }
 
   private static double outcomes(SimpleMeterRegistry registry, String outcome, String event) {
