@@ -53,11 +53,6 @@ final class RecordImageMapper<T> implements TypeMapping<T> {
     return converter == null ? jackson : new RecordImageMapper<>(type, converter, jackson);
   }
 
-  /** The Jackson mapper this mapper falls back to. */
-  JacksonImageMapper<T> jackson() {
-    return jackson;
-  }
-
   @Override
   public T map(Map<String, AttributeValue> image) {
     Object value = converter.fromM(image);

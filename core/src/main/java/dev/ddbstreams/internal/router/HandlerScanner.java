@@ -138,7 +138,7 @@ final class HandlerScanner {
       }
     }
     if (mapper != null && imageType != null) {
-      checkChangedPaths(name, spec.changed, mapper, imageType);
+      checkChangedPaths(name, spec.changed, imageType);
     }
     HandlerCall call = bind(name, target, method);
     if (problems.size() == problemsBefore && call != null) {
@@ -196,8 +196,7 @@ final class HandlerScanner {
    * properties (records, classes, beans): such a handler would never fire. Maps, documents and
    * handlers without an image type take any path.
    */
-  private void checkChangedPaths(
-      String name, List<String> changed, ImageMapper<?> mapper, Class<?> imageType) {
+  private void checkChangedPaths(String name, List<String> changed, Class<?> imageType) {
     Set<String> names = MapperRegistry.mappingFor(imageType).attributeNames();
     if (names == null) {
       return;
