@@ -21,11 +21,9 @@ import org.jspecify.annotations.Nullable;
  * A call of one handler method with its arguments already worked out: the receiver, if any, is
  * bound. One sub-interface per arity, so the router calls a handler without an argument array.
  *
- * <p>Public only because {@link java.lang.invoke.LambdaMetafactory} defines the implementing
- * classes in the handler's own package, from where they must be able to see these interfaces; it is
- * not API (the package is internal). Whatever the handler throws passes through unchanged.
+ * <p>Whatever the handler throws passes through unchanged.
  */
-public sealed interface HandlerCall
+sealed interface HandlerCall
     permits HandlerCall.Of0, HandlerCall.Of1, HandlerCall.Of2, HandlerCall.Of3, HandlerCall.Of4 {
 
   /** A handler without parameters. */

@@ -15,75 +15,29 @@
  */
 package dev.ddbstreams.internal.router;
 
-import java.lang.invoke.LambdaMetafactory;
 import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
-import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
-import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Makes the {@link HandlerCall} of a handler method once, at {@code build()}.
+ * Makes the {@link HandlerCall} of a handler method once, at {@code build()}: its method handle,
+ * receiver bound, adapted to {@code (Object...)void} of its arity and called with {@code
+ * invokeExact}, without an argument array. The handler's own exceptions, checked ones and errors
+ * included, pass through unchanged.
  *
- * <p>The preferred call is a small class spun by {@link LambdaMetafactory} in the handler's own
- * package (through {@link MethodHandles#privateLookupIn}), which calls the method with an ordinary
- * {@code invokevirtual}/{@code invokestatic}: the JIT inlines it like hand-written code, where a
- * method handle held in a field stays an opaque call. Where the handler's class does not allow that
- * (a class in another module, or one loaded by another class loader, which is another unnamed
- * module), the call falls back to the method handle the router has always used. Either way the
- * handler's own exceptions, checked ones and errors included, pass through unchanged.
+ * <p>Classes spun per handler with {@code LambdaMetafactory} were tried and measured: no change in
+ * throughput (the router has one call site for every handler, so the JIT inlines neither) nor in
+ * cold start, for a hidden class per handler at every {@code build()}; see docs/performance.md.
  */
 final class HandlerCalls {
-  private static final List<Class<? extends HandlerCall>> INTERFACES =
-      List.of(
-          HandlerCall.Of0.class,
-          HandlerCall.Of1.class,
-          HandlerCall.Of2.class,
-          HandlerCall.Of3.class,
-          HandlerCall.Of4.class);
+  /** The most parameters a handler takes: record or image, diff, context and writes. */
+  private static final int MAX_ARITY = 4;
 
   private HandlerCalls() {}
 
   /** The largest arity a handler call takes. */
   static int maxArity() {
-    return INTERFACES.size() - 1;
-  }
-
-  /**
-   * A generated call of {@code method} on {@code target} (ignored for a static method), or null if
-   * the method's class does not allow one.
-   */
-  static @Nullable HandlerCall generated(Object target, Method method) {
-    int arity = method.getParameterCount();
-    if (arity > maxArity()) {
-      return null;
-    }
-    Class<?> owner = method.getDeclaringClass();
-    boolean isStatic = Modifier.isStatic(method.getModifiers());
-    Class<? extends HandlerCall> type = INTERFACES.get(arity);
-    try {
-      MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(owner, MethodHandles.lookup());
-      MethodType factory =
-          isStatic ? MethodType.methodType(type) : MethodType.methodType(type, owner);
-      MethodHandle make =
-          LambdaMetafactory.metafactory(
-                  lookup,
-                  "call",
-                  factory,
-                  erased(arity),
-                  lookup.unreflect(method),
-                  MethodType.methodType(void.class, method.getParameterTypes()))
-              .getTarget();
-      return type.cast(isStatic ? make.invoke() : make.invoke(target));
-    } catch (VirtualMachineError fatal) {
-      throw fatal;
-    } catch (Throwable cannot) {
-      // IllegalAccessException, LambdaConversionException ("invalid caller" without full
-      // privilege access), IllegalAccessError: the class does not let us in; use the handle.
-      return null;
-    }
+    return MAX_ARITY;
   }
 
   /**
@@ -99,16 +53,11 @@ final class HandlerCalls {
     return new HandleCall(handle.asType(erased(arity)));
   }
 
-  /** Whether {@code call} was generated rather than made from a method handle. */
-  static boolean isGenerated(HandlerCall call) {
-    return !(call instanceof HandleCall);
-  }
-
   private static MethodType erased(int arity) {
     return MethodType.genericMethodType(arity).changeReturnType(void.class);
   }
 
-  /** The fallback: a method handle adapted to {@code (Object...)void} of the handler's arity. */
+  /** A method handle adapted to {@code (Object...)void} of the handler's arity. */
   private static final class HandleCall
       implements HandlerCall.Of0,
           HandlerCall.Of1,

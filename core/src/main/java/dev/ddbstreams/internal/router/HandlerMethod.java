@@ -247,14 +247,6 @@ final class HandlerMethod {
     }
   }
 
-  /**
-   * Whether the handler is called through a class generated for it, rather than through a method
-   * handle (the fallback for classes that do not let the router in).
-   */
-  boolean callIsGenerated() {
-    return HandlerCalls.isGenerated(call);
-  }
-
   private @Nullable Object argument(
       int i,
       RecordView view,

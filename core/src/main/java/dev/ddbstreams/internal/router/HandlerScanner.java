@@ -340,17 +340,10 @@ final class HandlerScanner {
     }
   }
 
-  /**
-   * The handler's call: a class generated for it where its class lets the router in, else a method
-   * handle bound to the target.
-   */
+  /** The handler's call: a method handle bound to the target, adapted to its arity. */
   private @Nullable HandlerCall bind(String name, Object target, Method method) {
     if (method.getParameterCount() > HandlerCalls.maxArity()) {
       return null; // two parameters of one kind: parameters() has reported it
-    }
-    HandlerCall generated = HandlerCalls.generated(target, method);
-    if (generated != null) {
-      return generated;
     }
     try {
       method.setAccessible(true);
