@@ -30,9 +30,19 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * mapper, which reports the failure.
  */
 final class RecordImageMapper<T> implements TypeMapping<T> {
+  /**
+   * After this many images in a row took the Jackson path, the mapper stops trying its own: the
+   * type's images need a coercion only Jackson makes (an int component fed S attributes, say), and
+   * every record would otherwise be converted up to the mismatch and then again by Jackson.
+   */
+  static final int FALLBACKS_BEFORE_GIVING_UP = 16;
+
   private final RecordConverter converter;
   private final JacksonImageMapper<T> jackson;
   private final Class<T> type;
+
+  /** Images in a row that took the Jackson path. Racy on purpose: a hint, never a result. */
+  private int fallbacksInARow;
 
   private RecordImageMapper(
       Class<T> type, RecordConverter converter, JacksonImageMapper<T> jackson) {
@@ -55,8 +65,21 @@ final class RecordImageMapper<T> implements TypeMapping<T> {
 
   @Override
   public T map(Map<String, AttributeValue> image) {
+    if (fallbacksInARow >= FALLBACKS_BEFORE_GIVING_UP) {
+      return jackson.map(image);
+    }
     Object value = converter.fromM(image);
-    return value == ValueConverter.FALLBACK ? jackson.map(image) : type.cast(value);
+    if (value == ValueConverter.FALLBACK) {
+      fallbacksInARow++;
+      return jackson.map(image);
+    }
+    fallbacksInARow = 0;
+    return type.cast(value);
+  }
+
+  /** Whether the mapper has given its own path up for this type. */
+  boolean jacksonOnly() {
+    return fallbacksInARow >= FALLBACKS_BEFORE_GIVING_UP;
   }
 
   @Override

@@ -136,6 +136,42 @@ class RecordImageMapperTest {
   }
 
   @Test
+  void aTypeWhoseImagesAlwaysNeedJacksonStopsTryingItsOwnPathButMapsTheSame() {
+    record Visits(String name, int visits) {}
+    // An int fed S attributes: Jackson coerces it, the record mapper does not.
+    Map<String, AttributeValue> coerced =
+        Map.of("name", AttributeValue.fromS("Rex"), "visits", AttributeValue.fromS("7"));
+    RecordImageMapper<Visits> mapper =
+        (RecordImageMapper<Visits>) RecordImageMapper.orJackson(Visits.class);
+
+    for (int i = 0; i < RecordImageMapper.FALLBACKS_BEFORE_GIVING_UP; i++) {
+      assertThat(mapper.jacksonOnly()).isFalse();
+      assertThat(mapper.map(coerced)).isEqualTo(new Visits("Rex", 7));
+    }
+    assertThat(mapper.jacksonOnly()).isTrue();
+    assertThat(mapper.map(coerced)).isEqualTo(new Visits("Rex", 7));
+    assertThat(
+            mapper.map(
+                Map.of("name", AttributeValue.fromS("Tom"), "visits", AttributeValue.fromN("2"))))
+        .isEqualTo(new Visits("Tom", 2));
+  }
+
+  @Test
+  void oneImageOnItsOwnPathResetsTheCount() {
+    record Visits(String name, int visits) {}
+    Map<String, AttributeValue> coerced = Map.of("visits", AttributeValue.fromS("7"));
+    Map<String, AttributeValue> plain = Map.of("visits", AttributeValue.fromN("7"));
+    RecordImageMapper<Visits> mapper =
+        (RecordImageMapper<Visits>) RecordImageMapper.orJackson(Visits.class);
+
+    for (int i = 0; i < 3 * RecordImageMapper.FALLBACKS_BEFORE_GIVING_UP; i++) {
+      mapper.map(i % RecordImageMapper.FALLBACKS_BEFORE_GIVING_UP == 0 ? plain : coerced);
+    }
+
+    assertThat(mapper.jacksonOnly()).isFalse();
+  }
+
+  @Test
   void missingObjectsAreNullAndMissingPrimitivesFailAsBefore() {
     record Partial(String name, Integer visits, List<String> tags, int age) {}
     TypeMapping<Partial> mapper = MapperRegistry.mappingFor(Partial.class);
