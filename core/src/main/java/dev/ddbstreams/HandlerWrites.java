@@ -31,7 +31,9 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
  * What {@link TransactionalWrites#create()} returns: the public face of the staging and limit
- * checks, which live in an implementation package that does not depend on this API.
+ * checks, which live in an implementation package that does not name this interface (it throws the
+ * API's exceptions, but no class there implements or names {@code TransactionalWrites}, so no loop
+ * of class dependencies runs through the two packages, which {@code ArchitectureTest} checks).
  */
 final class HandlerWrites implements TransactionalWrites {
   private final StagedWrites staged = new StagedWrites();
